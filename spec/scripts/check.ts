@@ -13,4 +13,6 @@ if (result.findings.length > 0) {
   console.error(`\nspec:check failed: ${result.findings.length} problem(s).`);
   process.exit(1);
 }
-console.log(`spec:check passed: ${result.requirementCount} requirements in ${result.chapterCount} chapters.`);
+console.log(
+  `spec:check passed: ${result.requirementCount} requirements in ${result.chapterCount} chapters.`,
+);

@@ -18,7 +18,9 @@ for (const [file, contents] of files) {
   await writeFile(join(root, file), contents);
 }
 const requirements = spec.chapters.reduce((n, c) => n + c.requirements.length, 0);
-console.log(`spec:generate wrote ${files.size} files (${requirements} requirements in ${spec.chapters.length} chapters)`);
+console.log(
+  `spec:generate wrote ${files.size} files (${requirements} requirements in ${spec.chapters.length} chapters)`,
+);
 if (spec.findings.length > 0) {
   console.log(`note: the chapters have ${spec.findings.length} problems; run npm run spec:check`);
 }

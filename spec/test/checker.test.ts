@@ -55,22 +55,31 @@ function parse(source: string, file = 'docs/sample.md') {
   return parseChapter(file, source);
 }
 
+/** Rules with their lines, sorted: the order in which a parser emits findings carries no meaning. */
 function rules(findings: Finding[]): string[] {
-  return findings.map((f) => `${f.rule}@${f.line}`);
+  return findings.map((f) => `${f.rule}@${f.line}`).sort();
 }
 
 describe('parseChapter', () => {
   it('reads a well-formed chapter without findings', () => {
     const { chapter, findings } = parse(GOOD_CHAPTER);
     expect(findings).toEqual([]);
-    expect(chapter?.requirements.map((r) => [r.id, r.keyword, r.level, r.errorCode, r.classes, r.line])).toEqual([
+    expect(
+      chapter?.requirements.map((r) => [r.id, r.keyword, r.level, r.errorCode, r.classes, r.line]),
+    ).toEqual([
       ['SMP-001', 'MUST', 'MUST', 'SMP_BAD_X', ['runtime'], 23],
       ['SMP-002', 'SHOULD', 'SHOULD', null, ['service'], 27],
       ['SMP-003', 'MUST NOT', 'MUST', null, ['runtime'], 29],
     ]);
     expect(chapter?.requirements[0]?.text).toBe('A runtime MUST reject a bad x when it sees one.');
     expect(chapter?.errors).toEqual([
-      { code: 'SMP_BAD_X', requirements: ['SMP-001'], raisedWhen: 'x is bad', howToFix: 'Fix x.', line: 37 },
+      {
+        code: 'SMP_BAD_X',
+        requirements: ['SMP-001'],
+        raisedWhen: 'x is bad',
+        howToFix: 'Fix x.',
+        line: 37,
+      },
     ]);
     expect(checkDocs([chapter!])).toEqual([]);
   });
@@ -90,13 +99,19 @@ describe('parseChapter', () => {
   });
 
   it('fails a keyword placed inside the bold ID', () => {
-    const bad = GOOD_CHAPTER.replace('**[SMP-003]** A runtime MUST NOT do z.', '**[SMP-003] MUST NOT**: do z.');
+    const bad = GOOD_CHAPTER.replace(
+      '**[SMP-003]** A runtime MUST NOT do z.',
+      '**[SMP-003] MUST NOT**: do z.',
+    );
     expect(rules(parse(bad).findings)).toEqual(['malformed-id@29']);
   });
 
   it('fails a requirement written as a list item', () => {
     const bad = GOOD_CHAPTER.replace('**[SMP-003]** A runtime', '- **[SMP-003]** A runtime');
-    expect(rules(parse(bad).findings)).toEqual(['keyword-outside-requirement@29', 'malformed-id@29']);
+    expect(rules(parse(bad).findings)).toEqual([
+      'keyword-outside-requirement@29',
+      'malformed-id@29',
+    ]);
   });
 
   it('fails an ID whose area is not the chapter area', () => {
@@ -110,25 +125,38 @@ describe('parseChapter', () => {
   });
 
   it('fails a requirement with two keywords', () => {
-    const bad = GOOD_CHAPTER.replace('A service SHOULD do y.', 'A service SHOULD do y and MAY do w.');
+    const bad = GOOD_CHAPTER.replace(
+      'A service SHOULD do y.',
+      'A service SHOULD do y and MAY do w.',
+    );
     const { findings } = parse(bad);
     expect(rules(findings)).toEqual(['keyword-count@27']);
     expect(findings[0]?.message).toContain('SHOULD, MAY');
   });
 
   it('allows a withdrawn requirement to hold no keyword', () => {
-    const ok = GOOD_CHAPTER.replace('**[SMP-002]** A service SHOULD do y.', '**[SMP-002]** *Withdrawn in 0.2.0:* A service did y.');
+    const ok = GOOD_CHAPTER.replace(
+      '**[SMP-002]** A service SHOULD do y.',
+      '**[SMP-002]** *Withdrawn in 0.2.0:* A service did y.',
+    );
     const { chapter, findings } = parse(ok);
     expect(findings).toEqual([]);
-    expect(chapter?.requirements[1]).toMatchObject({ status: 'withdrawn', withdrawnIn: '0.2.0', keyword: null });
+    expect(chapter?.requirements[1]).toMatchObject({
+      status: 'withdrawn',
+      withdrawnIn: '0.2.0',
+      keyword: null,
+    });
   });
 
   it('fails a capitalised keyword outside a requirement, in prose and in tables', () => {
-    const bad = GOOD_CHAPTER.replace('A runtime must wire things', 'A runtime MUST wire things').replace(
-      '| x is bad |',
-      '| x SHOULD not be bad |',
-    );
-    expect(rules(parse(bad).findings)).toEqual(['keyword-outside-requirement@15', 'keyword-outside-requirement@37']);
+    const bad = GOOD_CHAPTER.replace(
+      'A runtime must wire things',
+      'A runtime MUST wire things',
+    ).replace('| x is bad |', '| x SHOULD not be bad |');
+    expect(rules(parse(bad).findings)).toEqual([
+      'keyword-outside-requirement@15',
+      'keyword-outside-requirement@37',
+    ]);
   });
 
   it('fails a keyword in a note that follows a requirement without a blank line', () => {
@@ -140,12 +168,18 @@ describe('parseChapter', () => {
   });
 
   it('fails an Error annotation that does not end the paragraph', () => {
-    const bad = GOOD_CHAPTER.replace('**[SMP-003]** A runtime MUST NOT do z.', '**[SMP-003]** Error: `SMP_BAD_X` A runtime MUST NOT do z.');
+    const bad = GOOD_CHAPTER.replace(
+      '**[SMP-003]** A runtime MUST NOT do z.',
+      '**[SMP-003]** Error: `SMP_BAD_X` A runtime MUST NOT do z.',
+    );
     expect(rules(parse(bad).findings)).toEqual(['annotation@29']);
   });
 
   it('fails a malformed error table and a badly named code', () => {
-    const badHeader = GOOD_CHAPTER.replace('| Code | Requirement | Raised when | How to fix |', '| Code | Why |');
+    const badHeader = GOOD_CHAPTER.replace(
+      '| Code | Requirement | Raised when | How to fix |',
+      '| Code | Why |',
+    );
     expect(rules(parse(badHeader).findings)).toEqual(['error-table@35']);
     const badCode = GOOD_CHAPTER.replaceAll('SMP_BAD_X', 'BadX');
     expect(rules(parse(badCode).findings)).toEqual(['error-code-format@37']);
@@ -156,7 +190,9 @@ describe('checkDocs', () => {
   const chapter = (source: string, file: string) => parse(source, file).chapter!;
 
   it('fails a requirement ID defined twice, naming the first definition', () => {
-    const second = GOOD_CHAPTER.replace('id: sample', 'id: sample-two').replace('area: SMP', 'area: SMP').replace(/SMP_BAD_X/g, 'SMP_OTHER');
+    const second = GOOD_CHAPTER.replace('id: sample', 'id: sample-two')
+      .replace('area: SMP', 'area: SMP')
+      .replace(/SMP_BAD_X/g, 'SMP_OTHER');
     const findings = checkDocs([chapter(GOOD_CHAPTER, 'docs/a.md'), chapter(second, 'docs/b.md')]);
     expect(findings.filter((f) => f.rule === 'duplicate-id').map((f) => [f.file, f.line])).toEqual([
       ['docs/b.md', 23],
@@ -164,12 +200,17 @@ describe('checkDocs', () => {
       ['docs/b.md', 29],
     ]);
     expect(findings.find((f) => f.rule === 'duplicate-id')?.message).toContain('spec/docs/a.md:23');
-    expect(findings.some((f) => f.rule === 'frontmatter' && f.message.includes("area 'SMP'"))).toBe(true);
+    expect(findings.some((f) => f.rule === 'frontmatter' && f.message.includes("area 'SMP'"))).toBe(
+      true,
+    );
   });
 
   it('fails an Error line that names an undefined code', () => {
     const bad = GOOD_CHAPTER.replace('Error: `SMP_BAD_X`.', 'Error: `SMP_MISSING`.');
-    expect(rules(checkDocs([chapter(bad, 'docs/a.md')]))).toEqual(['error-code-unknown@23', 'error-code-unused@37']);
+    expect(rules(checkDocs([chapter(bad, 'docs/a.md')]))).toEqual([
+      'error-code-unknown@23',
+      'error-code-unused@37',
+    ]);
   });
 
   it('fails a code defined twice and a table row naming an unknown requirement', () => {
@@ -177,7 +218,10 @@ describe('checkDocs', () => {
       '| `SMP_BAD_X` | SMP-001 | x is bad | Fix x. |',
       '| `SMP_BAD_X` | SMP-001 | x is bad | Fix x. |\n| `SMP_BAD_X` | SMP-099 | again | Fix. |',
     );
-    expect(rules(checkDocs([chapter(bad, 'docs/a.md')]))).toEqual(['error-code-duplicate@38', 'error-table@38']);
+    expect(rules(checkDocs([chapter(bad, 'docs/a.md')]))).toEqual([
+      'error-code-duplicate@38',
+      'error-table@38',
+    ]);
   });
 });
 
@@ -223,7 +267,9 @@ describe('checkSpec on a spec folder', () => {
       status: 'active',
       withdrawnIn: null,
     });
-    expect(await readFile(join(dir, 'src/generated/ErrorCode.ts'), 'utf8')).toContain("| 'SMP_BAD_X'");
+    expect(await readFile(join(dir, 'src/generated/ErrorCode.ts'), 'utf8')).toContain(
+      "| 'SMP_BAD_X'",
+    );
 
     await writeFile(join(dir, 'docs/sample.md'), GOOD_CHAPTER.replace('do y', 'do y quickly'));
     const stale = (await checkSpec(dir)).findings;
@@ -257,14 +303,18 @@ describe('checkSpec on a spec folder', () => {
   });
 
   it('exits non-zero and prints file:line for every finding from the CLI', async () => {
-    const dir = await makeSpec({ 'docs/sample.md': GOOD_CHAPTER.replace('A service SHOULD do y.', 'A service does y.') });
+    const dir = await makeSpec({
+      'docs/sample.md': GOOD_CHAPTER.replace('A service SHOULD do y.', 'A service does y.'),
+    });
     await generate(dir);
     const failure = await run(tsx, [join(specRoot, 'scripts/check.ts'), dir]).then(
       () => null,
       (error: { code: number; stderr: string }) => error,
     );
     expect(failure?.code).toBe(1);
-    expect(failure?.stderr).toContain('spec/docs/sample.md:27: [keyword-count] SMP-002 has 0 BCP 14 keywords');
+    expect(failure?.stderr).toContain(
+      'spec/docs/sample.md:27: [keyword-count] SMP-002 has 0 BCP 14 keywords',
+    );
   });
 });
 

@@ -27,19 +27,39 @@ export async function checkSpec(root: string): Promise<SpecCheckResult> {
   };
 }
 
-async function checkGeneratedFiles(root: string, expected: Map<string, string>): Promise<Finding[]> {
+async function checkGeneratedFiles(
+  root: string,
+  expected: Map<string, string>,
+): Promise<Finding[]> {
   const findings: Finding[] = [];
   for (const [file, contents] of expected) {
     const actual = await readFile(join(root, file), 'utf8').catch(() => null);
     if (actual === null) {
-      findings.push({ file, line: 0, rule: 'stale-generated', message: 'generated file is missing; run `npm run spec:generate`' });
+      findings.push({
+        file,
+        line: 0,
+        rule: 'stale-generated',
+        message: 'generated file is missing; run `npm run spec:generate`',
+      });
     } else if (actual !== contents) {
-      findings.push({ file, line: firstDifferentLine(actual, contents), rule: 'stale-generated', message: 'generated file differs from its sources; run `npm run spec:generate` and commit the result' });
+      findings.push({
+        file,
+        line: firstDifferentLine(actual, contents),
+        rule: 'stale-generated',
+        message:
+          'generated file differs from its sources; run `npm run spec:generate` and commit the result',
+      });
     }
   }
   for (const file of await listFiles(root, CONFIG_TYPES_DIR, '.ts')) {
     if (!expected.has(file)) {
-      findings.push({ file, line: 0, rule: 'stale-generated', message: 'no schema generates this file any more; run `npm run spec:generate` (it removes it)' });
+      findings.push({
+        file,
+        line: 0,
+        rule: 'stale-generated',
+        message:
+          'no schema generates this file any more; run `npm run spec:generate` (it removes it)',
+      });
     }
   }
   return findings;

@@ -7,7 +7,10 @@ import { listFiles } from './loadSpec.js';
  * Checks the TypeScript side of the spec with ts-morph (syntax only, no type checking): every
  * exported declaration in `src/` carries TSDoc, and every `@requirement` tag names known IDs.
  */
-export async function checkTypeScript(root: string, knownIds: ReadonlySet<string>): Promise<Finding[]> {
+export async function checkTypeScript(
+  root: string,
+  knownIds: ReadonlySet<string>,
+): Promise<Finding[]> {
   const files = (await listFiles(root, 'src', '.ts')).filter((f) => !f.endsWith('.d.ts'));
   const project = new Project({
     skipAddingFilesFromTsConfig: true,
@@ -34,7 +37,12 @@ export async function checkTypeScript(root: string, knownIds: ReadonlySet<string
         if (tag.getTagName() !== 'requirement') continue;
         const ids = (tag.getCommentText() ?? '').split(/[\s,]+/).filter(Boolean);
         if (ids.length === 0) {
-          findings.push({ file, line: tag.getStartLineNumber(), rule: 'requirement-tag-unknown', message: '@requirement tag names no requirement ID' });
+          findings.push({
+            file,
+            line: tag.getStartLineNumber(),
+            rule: 'requirement-tag-unknown',
+            message: '@requirement tag names no requirement ID',
+          });
         }
         for (const id of ids) {
           if (!knownIds.has(id)) {
@@ -53,11 +61,17 @@ export async function checkTypeScript(root: string, knownIds: ReadonlySet<string
 }
 
 function describe(node: Node): string {
-  const kind = node.getKindName().replace(/Declaration$|Statement$/, '').toLowerCase();
+  const kind = node
+    .getKindName()
+    .replace(/Declaration$|Statement$/, '')
+    .toLowerCase();
   const name = Node.hasName(node)
     ? node.getName()
     : Node.isVariableStatement(node)
-      ? node.getDeclarations().map((d) => d.getName()).join(', ')
+      ? node
+          .getDeclarations()
+          .map((d) => d.getName())
+          .join(', ')
       : '';
   return name ? `${kind} '${name}'` : kind;
 }

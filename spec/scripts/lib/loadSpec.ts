@@ -24,7 +24,11 @@ export async function listFiles(root: string, dir: string, suffix: string): Prom
   }
   return entries
     .filter((e) => e.endsWith(suffix))
-    .map((e) => relative(root, join(root, dir, e)).split(sep).join('/'))
+    .map((e) =>
+      relative(root, join(root, dir, e))
+        .split(sep)
+        .join('/'),
+    )
     .sort();
 }
 

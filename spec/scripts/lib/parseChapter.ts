@@ -178,12 +178,20 @@ function parseRequirement(block: Block, chapter: Chapter, report: Report): Requi
   const joined = block.lines.map((l) => l.trim()).join(' ');
   const head = /^\*\*\[([^\]]*)\]\*\*(.*)$/.exec(joined);
   if (!head) {
-    report(block.line, 'malformed-id', 'a requirement must start with **[AREA-NNN]** (ID in bold brackets, nothing else inside the bold)');
+    report(
+      block.line,
+      'malformed-id',
+      'a requirement must start with **[AREA-NNN]** (ID in bold brackets, nothing else inside the bold)',
+    );
     return null;
   }
   const id = head[1]!;
   if (!ID_PATTERN.test(id)) {
-    report(block.line, 'malformed-id', `'${id}' is not a requirement ID of the form AREA-NNN (e.g. INIT-004)`);
+    report(
+      block.line,
+      'malformed-id',
+      `'${id}' is not a requirement ID of the form AREA-NNN (e.g. INIT-004)`,
+    );
     return null;
   }
   if (id.slice(0, id.indexOf('-')) !== chapter.area) {
@@ -204,18 +212,27 @@ function parseRequirement(block: Block, chapter: Chapter, report: Report): Requi
   for (let m = ANNOTATION_AT_END.exec(text); m; m = ANNOTATION_AT_END.exec(text)) {
     text = text.slice(0, m.index).trimEnd();
     if (m[1] !== undefined) {
-      if (errorCode !== null) report(block.line, 'annotation', `${id} has more than one Error: annotation`);
+      if (errorCode !== null)
+        report(block.line, 'annotation', `${id} has more than one Error: annotation`);
       errorCode = m[1];
     } else {
       const parsed = readClasses(m[2]!.split(',').map((c) => c.trim()));
       if (parsed.unknown.length > 0 || parsed.valid.length === 0) {
-        report(block.line, 'annotation', `${id}: Classes: must list ${CONFORMANCE_CLASSES.join(', ')}; got '${m[2]}'`);
+        report(
+          block.line,
+          'annotation',
+          `${id}: Classes: must list ${CONFORMANCE_CLASSES.join(', ')}; got '${m[2]}'`,
+        );
       }
       classes = parsed.valid;
     }
   }
   if (/\b(?:Error|Classes):\s/.test(text)) {
-    report(block.line, 'annotation', `${id}: Error: and Classes: annotations must end the paragraph`);
+    report(
+      block.line,
+      'annotation',
+      `${id}: Error: and Classes: annotations must end the paragraph`,
+    );
   }
 
   const keywords = findKeywords(text);
@@ -254,7 +271,11 @@ function splitRow(row: string): string[] {
 function parseErrorTable(block: Block, chapter: Chapter, report: Report): ErrorEntry[] {
   const header = splitRow(block.lines[0]!);
   if (header.join('|') !== ERROR_TABLE_HEADER.join('|')) {
-    report(block.line, 'error-table', `the Errors table header must be | ${ERROR_TABLE_HEADER.join(' | ')} |`);
+    report(
+      block.line,
+      'error-table',
+      `the Errors table header must be | ${ERROR_TABLE_HEADER.join(' | ')} |`,
+    );
     return [];
   }
   const entries: ErrorEntry[] = [];
@@ -268,7 +289,11 @@ function parseErrorTable(block: Block, chapter: Chapter, report: Report): ErrorE
     }
     const code = codeMatch[1]!;
     if (!ERROR_CODE_PATTERN.test(code) || !code.startsWith(`${chapter.area}_`)) {
-      report(line, 'error-code-format', `error code '${code}' must be SCREAMING_SNAKE_CASE starting with ${chapter.area}_`);
+      report(
+        line,
+        'error-code-format',
+        `error code '${code}' must be SCREAMING_SNAKE_CASE starting with ${chapter.area}_`,
+      );
     }
     entries.push({
       code,

@@ -25,7 +25,13 @@ export function renderRequirementsIndex(chapters: Chapter[], specVersion: string
     specVersion,
     chapters: chapters
       .filter((c) => c.area !== 'NONE')
-      .map((c) => ({ id: c.id, title: c.title, area: c.area, file: c.file, requirements: c.requirements.length })),
+      .map((c) => ({
+        id: c.id,
+        title: c.title,
+        area: c.area,
+        file: c.file,
+        requirements: c.requirements.length,
+      })),
     requirements: chapters.flatMap((c) =>
       c.requirements.map((r) => ({
         id: r.id,
