@@ -21,6 +21,13 @@ export interface LoggerConfig {
     [k: string]: unknown;
   };
   /**
+   * Secret configuration values that the logger writes as they are, for values that are
+   * marked secret but are harmless and useful in logs (see LOG-041).
+   *
+   * @defaultValue `[]`
+   */
+  redactAllowlist?: string[];
+  /**
    * Level overrides for log entries that match given fields, checked in order; the first
    * matching override decides the level of an entry.
    */

@@ -35,12 +35,13 @@ export interface StartupConfig {
     [k: string]: StartupPluginConfig;
   };
   /**
-   * Openstage addition: how often the runtime logs which plugins are still starting (and
-   * what each one waits for) while startup is in progress. When unset the runtime chooses
-   * its own schedule; Backstage logs after 1 second and then at growing intervals of at most
-   * 60 seconds.
+   * Openstage addition (INIT-146 to INIT-152): how long a plugin may stay pending before the
+   * runtime logs what it waits on, and how often it repeats while the plugin is still
+   * pending. `false` turns the reports off.
+   *
+   * @defaultValue `"10s"`
    */
-  pendingReportInterval?: DurationConfig;
+  pendingReportInterval?: DurationConfig | false;
 }
 
 /**
