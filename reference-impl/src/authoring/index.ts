@@ -1,0 +1,15 @@
+export { createServiceRef } from './createServiceRef.js';
+export {
+  createServiceFactory,
+  type RootServiceFactoryOptions,
+  type PluginServiceFactoryOptions,
+} from './createServiceFactory.js';
+export { createExtensionPoint, type CreateExtensionPointOptions } from './createExtensionPoint.js';
+export { createBackendPlugin, type CreateBackendPluginOptions } from './createBackendPlugin.js';
+export { createBackendModule, type CreateBackendModuleOptions } from './createBackendModule.js';
+export {
+  createBackendFeatureLoader,
+  type CreateBackendFeatureLoaderOptions,
+} from './createBackendFeatureLoader.js';
+export { coreServices } from './coreServices.js';
+export type * from './coreServiceTypes.js';

@@ -1,0 +1,20 @@
+export {
+  createSpecializedBackend,
+  type Backend,
+  type CreateSpecializedBackendOptions,
+} from './createSpecializedBackend.js';
+export { BackendStartupError } from './BackendStartupError.js';
+export type {
+  BackendStartupResult,
+  PluginStartupResult,
+  ModuleStartupResult,
+  StartupFailure,
+} from './BackendStartupResult.js';
+export { BackendPreflightError } from './preflight/BackendPreflightError.js';
+export type { PreflightFinding, FindingCulprit, ValidationResult } from './preflight/PreflightFinding.js';
+export { BackendInstanceRegistry, processInstanceRegistry } from './BackendInstanceRegistry.js';
+export { DependencyGraph } from './DependencyGraph.js';
+export type { TimelineEntrySnapshot, TimelineEntryKind } from './StartupTimeline.js';
+export type * from './graph/WiringGraph.js';
+export { renderMermaid } from './graph/renderMermaid.js';
+export type { FactoryOrigin } from './ServiceRegistry.js';

@@ -1,0 +1,2 @@
+export { DefaultLifecycleService } from './DefaultLifecycleService.js';
+export { lifecycleServiceFactory } from './lifecycleServiceFactory.js';

@@ -1,0 +1,2 @@
+export { DefaultRootLifecycleService } from './DefaultRootLifecycleService.js';
+export { rootLifecycleServiceFactory } from './rootLifecycleServiceFactory.js';

@@ -1,0 +1,87 @@
+import { createSpecializedBackend, type Backend, type CreateSpecializedBackendOptions } from '../../src/runtime/createSpecializedBackend.js';
+import { BackendInstanceRegistry } from '../../src/runtime/BackendInstanceRegistry.js';
+import { createServiceFactory } from '../../src/authoring/createServiceFactory.js';
+import { coreServices } from '../../src/authoring/coreServices.js';
+import { rootLifecycleServiceFactory } from '../../src/services/rootLifecycle/rootLifecycleServiceFactory.js';
+import { lifecycleServiceFactory } from '../../src/services/lifecycle/lifecycleServiceFactory.js';
+import { ConsoleLogger, type LogRecord } from '../../src/services/rootLogger/ConsoleLogger.js';
+import type { ServiceFactory } from '../../src/wireFormat/types.js';
+
+/** A registry detached from the real process, so tests never install signal handlers. */
+export function detachedRegistry(): BackendInstanceRegistry {
+  return new BackendInstanceRegistry({
+    target: { addListener: () => undefined, removeListener: () => undefined },
+    exit: () => undefined,
+  });
+}
+
+/** A config service over a plain object, offering `getOptional` like Backstage's `Config`. */
+export function configFactory(data: Record<string, unknown>): ServiceFactory {
+  return createServiceFactory({
+    service: coreServices.rootConfig,
+    deps: {},
+    factory: () => ({
+      getOptional<T>(key?: string): T | undefined {
+        if (!key) return data as T;
+        let current: unknown = data;
+        for (const part of key.split('.')) {
+          if (typeof current !== 'object' || current === null) return undefined;
+          current = (current as Record<string, unknown>)[part];
+        }
+        return current as T;
+      },
+    }),
+  });
+}
+
+export interface TestBackend extends Backend {
+  logs: LogRecord[];
+}
+
+/**
+ * A backend with the minimal real lifecycle and logger services, a captured
+ * log, and optional extra default factories.
+ */
+export function createTestBackend(
+  options: Partial<CreateSpecializedBackendOptions> & { config?: Record<string, unknown> } = {},
+): TestBackend {
+  const logs: LogRecord[] = [];
+  const logger = createServiceFactory({
+    service: coreServices.rootLogger,
+    deps: {},
+    factory: () => new ConsoleLogger({ level: 'debug', sink: (r) => logs.push(r) }),
+  });
+  const defaults = [
+    logger,
+    rootLifecycleServiceFactory,
+    lifecycleServiceFactory,
+    ...(options.config ? [configFactory(options.config)] : []),
+    ...(options.defaultServiceFactories ?? []),
+  ];
+  const backend = createSpecializedBackend({
+    instanceRegistry: detachedRegistry(),
+    ...options,
+    defaultServiceFactories: defaults,
+  });
+  return Object.assign(backend, { logs });
+}
+
+/** Captures the error a promise rejects with (fails if it resolves). */
+export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected the promise to reject');
+}
+
+/** Captures the error a function throws (fails if it returns). */
+export function thrownBy(fn: () => unknown): unknown {
+  try {
+    fn();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected the function to throw');
+}
