@@ -17,7 +17,8 @@ export type PackagesConfig = 'all' | PackagesFilterConfig;
  */
 export interface PackagesFilterConfig {
   /**
-   * Package names to consider. When unset, every eligible dependency is considered.
+   * Package names to consider. When unset, every eligible dependency is considered, provided
+   * the object has at least one key: an empty object `{}` installs nothing (LOAD-043).
    */
   include?: string[];
   /**
