@@ -1,0 +1,31 @@
+import type { Config } from '@openstage/spec';
+import type { OpaqueService } from '../../authoring/coreServiceTypes.js';
+import { coreServices } from '../../authoring/coreServices.js';
+import { createServiceFactory } from '../../authoring/createServiceFactory.js';
+import { CacheManager } from './CacheManager.js';
+
+/**
+ * The default `core.cache` factory (spec/docs/services/cache.md): one {@link CacheManager}, and so
+ * one store connection, per backend; one namespaced client per plugin.
+ */
+export const cacheServiceFactory = createServiceFactory({
+  service: coreServices.cache,
+  deps: {
+    config: coreServices.rootConfig,
+    rootLifecycle: coreServices.rootLifecycle,
+    rootLogger: coreServices.rootLogger,
+    logger: coreServices.logger,
+    pluginMetadata: coreServices.pluginMetadata,
+  },
+  createRootContext: ({ config, rootLifecycle, rootLogger }) =>
+    // The authoring refs type rootConfig as the runtime's narrow view; the instance is a full
+    // Config. Drop the cast once coreServices uses @openstage/spec's RootConfigService.
+    CacheManager.fromConfig(config as unknown as Config, {
+      rootLifecycle,
+      logger: rootLogger.child({ service: 'cache' }),
+    }),
+  // coreServices.cache is still typed as an opaque service, which a class does not satisfy; the
+  // cast goes once the ref carries @openstage/spec's CacheService.
+  factory: ({ pluginMetadata, logger }, manager) =>
+    manager.forPlugin(pluginMetadata.getId(), { logger }) as unknown as OpaqueService,
+});

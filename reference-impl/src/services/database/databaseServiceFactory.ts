@@ -1,0 +1,30 @@
+import type { Config } from '@openstage/spec';
+import type { OpaqueService } from '../../authoring/coreServiceTypes.js';
+import { coreServices } from '../../authoring/coreServices.js';
+import { createServiceFactory } from '../../authoring/createServiceFactory.js';
+import { DatabaseManager } from './DatabaseManager.js';
+
+/**
+ * The default `core.database` factory (spec/docs/services/database.md): one
+ * {@link DatabaseManager} per backend, one Knex client per plugin.
+ */
+export const databaseServiceFactory = createServiceFactory({
+  service: coreServices.database,
+  deps: {
+    config: coreServices.rootConfig,
+    rootLifecycle: coreServices.rootLifecycle,
+    rootLogger: coreServices.rootLogger,
+    pluginMetadata: coreServices.pluginMetadata,
+  },
+  createRootContext: ({ config, rootLifecycle, rootLogger }) =>
+    // The authoring refs type rootConfig as the runtime's narrow view; the instance is a full
+    // Config. Drop the cast once coreServices uses @openstage/spec's RootConfigService.
+    DatabaseManager.fromConfig(config as unknown as Config, {
+      rootLifecycle,
+      logger: rootLogger.child({ service: 'database' }),
+    }),
+  // coreServices.database is still typed as an opaque service, which an interface type does not
+  // satisfy; the cast goes once the ref carries @openstage/spec's DatabaseService.
+  factory: ({ pluginMetadata }, manager) =>
+    manager.forPlugin(pluginMetadata.getId()) as unknown as OpaqueService,
+});

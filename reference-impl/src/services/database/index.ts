@@ -1,0 +1,3 @@
+export { DatabaseManager, type DatabaseManagerOptions } from './DatabaseManager.js';
+export { DatabaseError, type DatabaseErrorCode, type DatabaseErrorDetails } from './DatabaseError.js';
+export { databaseServiceFactory } from './databaseServiceFactory.js';
