@@ -1,0 +1,2 @@
+export type { Culprit } from './Culprit.js';
+export type { OpenstageError } from './OpenstageError.js';

@@ -1,0 +1,1 @@
+export type { DatabaseService } from './DatabaseService.js';

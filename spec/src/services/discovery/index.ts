@@ -1,0 +1,1 @@
+export type { DiscoveryService } from './DiscoveryService.js';

@@ -1,0 +1,2 @@
+export type { HttpRouterService } from './HttpRouterService.js';
+export type { HttpRouterServiceAuthPolicy } from './HttpRouterServiceAuthPolicy.js';

@@ -1,0 +1,1 @@
+export type { LoggerService } from './LoggerService.js';

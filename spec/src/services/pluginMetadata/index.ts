@@ -1,0 +1,1 @@
+export type { PluginMetadataService } from './PluginMetadataService.js';

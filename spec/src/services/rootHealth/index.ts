@@ -1,0 +1,2 @@
+export type { RootHealthService } from './RootHealthService.js';
+export type { RootHealthServiceResponse } from './RootHealthServiceResponse.js';

@@ -1,0 +1,1 @@
+export type { RootHttpRouterService } from './RootHttpRouterService.js';

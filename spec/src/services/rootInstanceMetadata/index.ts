@@ -1,0 +1,2 @@
+export type { RootInstanceMetadataService } from './RootInstanceMetadataService.js';
+export type { RootInstanceMetadataServicePluginInfo } from './RootInstanceMetadataServicePluginInfo.js';

@@ -1,0 +1,1 @@
+export type { RootLoggerService } from './RootLoggerService.js';

@@ -1,0 +1,2 @@
+export type { RootSystemMetadataService } from './RootSystemMetadataService.js';
+export type { RootSystemMetadataServicePluginInfo } from './RootSystemMetadataServicePluginInfo.js';

@@ -1,0 +1,9 @@
+export type { SchedulerService } from './SchedulerService.js';
+export type { SchedulerServiceTaskDescriptor } from './SchedulerServiceTaskDescriptor.js';
+export type { SchedulerServiceTaskFrequency } from './SchedulerServiceTaskFrequency.js';
+export type { SchedulerServiceTaskFunction } from './SchedulerServiceTaskFunction.js';
+export type { SchedulerServiceTaskInvocationDefinition } from './SchedulerServiceTaskInvocationDefinition.js';
+export type { SchedulerServiceTaskRunner } from './SchedulerServiceTaskRunner.js';
+export type { SchedulerServiceTaskScheduleDefinition } from './SchedulerServiceTaskScheduleDefinition.js';
+export type { SchedulerServiceTaskScheduleDefinitionConfig } from './SchedulerServiceTaskScheduleDefinitionConfig.js';
+export type { SchedulerServiceTaskScope } from './SchedulerServiceTaskScope.js';

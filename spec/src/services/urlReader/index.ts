@@ -1,0 +1,13 @@
+export type { UrlReaderFactory } from './UrlReaderFactory.js';
+export type { UrlReaderFactoryOptions } from './UrlReaderFactoryOptions.js';
+export type { UrlReaderPredicateTuple } from './UrlReaderPredicateTuple.js';
+export type { UrlReaderService } from './UrlReaderService.js';
+export type { UrlReaderServiceReadTreeOptions } from './UrlReaderServiceReadTreeOptions.js';
+export type { UrlReaderServiceReadTreeResponse } from './UrlReaderServiceReadTreeResponse.js';
+export type { UrlReaderServiceReadTreeResponseDirOptions } from './UrlReaderServiceReadTreeResponseDirOptions.js';
+export type { UrlReaderServiceReadTreeResponseFile } from './UrlReaderServiceReadTreeResponseFile.js';
+export type { UrlReaderServiceReadUrlOptions } from './UrlReaderServiceReadUrlOptions.js';
+export type { UrlReaderServiceReadUrlResponse } from './UrlReaderServiceReadUrlResponse.js';
+export type { UrlReaderServiceSearchOptions } from './UrlReaderServiceSearchOptions.js';
+export type { UrlReaderServiceSearchResponse } from './UrlReaderServiceSearchResponse.js';
+export type { UrlReaderServiceSearchResponseFile } from './UrlReaderServiceSearchResponseFile.js';

@@ -1,0 +1,2 @@
+export type { BackstageUserInfo } from './BackstageUserInfo.js';
+export type { UserInfoService } from './UserInfoService.js';

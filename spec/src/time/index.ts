@@ -1,0 +1,1 @@
+export type { HumanDuration } from './HumanDuration.js';
