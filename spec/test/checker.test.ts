@@ -302,6 +302,42 @@ describe('checkSpec on a spec folder', () => {
     expect(findings[0]?.message).toContain("'Bare'");
   });
 
+  it('fails when generated config types drift from their schema, or outlive it', async () => {
+    const schema = {
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      $id: 'https://openstage.dev/schemas/sample.schema.json',
+      title: 'SampleConfig',
+      description: 'A sample section.',
+      type: 'object',
+      additionalProperties: false,
+      properties: { port: { type: 'number', description: 'The port.' } },
+    };
+    const dir = await makeSpec({
+      'docs/sample.md': GOOD_CHAPTER,
+      'schemas/sample.schema.json': JSON.stringify(schema),
+    });
+    await generate(dir);
+    expect((await checkSpec(dir)).findings).toEqual([]);
+    const generated = await readFile(join(dir, 'src/generated/config/SampleConfig.ts'), 'utf8');
+    expect(generated).toContain('port?: number');
+
+    schema.properties.port.type = 'string';
+    await writeFile(join(dir, 'schemas/sample.schema.json'), JSON.stringify(schema));
+    const drift = (await checkSpec(dir)).findings;
+    expect(drift.map((f) => `${f.rule}:${f.file}`)).toContain(
+      'stale-generated:src/generated/config/SampleConfig.ts',
+    );
+
+    await rm(join(dir, 'schemas/sample.schema.json'));
+    const orphan = (await checkSpec(dir)).findings;
+    expect(orphan.map((f) => `${f.rule}:${f.file}`)).toContain(
+      'stale-generated:src/generated/config/SampleConfig.ts',
+    );
+    expect(
+      orphan.find((f) => f.file === 'src/generated/config/SampleConfig.ts')?.message,
+    ).toContain('no schema generates');
+  });
+
   it('exits non-zero and prints file:line for every finding from the CLI', async () => {
     const dir = await makeSpec({
       'docs/sample.md': GOOD_CHAPTER.replace('A service SHOULD do y.', 'A service does y.'),
