@@ -1,10 +1,30 @@
+import type { Config } from '@openstage/spec';
 import { coreServices } from '../../authoring/coreServices.js';
 import { createServiceFactory } from '../../authoring/createServiceFactory.js';
-import { ConsoleLogger } from './ConsoleLogger.js';
+import { getConfigSecrets } from '../rootConfig/index.js';
+import {
+  createRootLoggerFromConfig,
+  type CreateRootLoggerFromConfigOptions,
+} from './createRootLoggerFromConfig.js';
 
-/** The default `core.rootLogger` factory: a console logger at `info`. */
-export const rootLoggerServiceFactory = createServiceFactory({
-  service: coreServices.rootLogger,
-  deps: {},
-  factory: () => new ConsoleLogger(),
-});
+/** The secrets the default `rootConfig` service computed; none for any other `Config`. */
+const secretsOfDefaultRootConfig = (config: Config): Iterable<string> =>
+  getConfigSecrets(config) ?? [];
+
+/**
+ * Creates a `core.rootLogger` factory. Secrets come from the default `rootConfig` service
+ * (CONF-069), re-read on every config change; pass `secrets` to use another source, such as
+ * `collectSecrets(config, schemas)` for a configuration built elsewhere.
+ */
+export function createRootLoggerServiceFactory(options: CreateRootLoggerFromConfigOptions = {}) {
+  const resolved = { ...options, secrets: options.secrets ?? secretsOfDefaultRootConfig };
+  return createServiceFactory({
+    service: coreServices.rootLogger,
+    deps: { config: coreServices.rootConfig },
+    // The authoring API types rootConfig loosely; its instances implement the spec's Config.
+    factory: ({ config }) => createRootLoggerFromConfig(config as unknown as Config, resolved),
+  });
+}
+
+/** The default `core.rootLogger` factory (LOG-001, LOG-014 to LOG-043). */
+export const rootLoggerServiceFactory = createRootLoggerServiceFactory();

@@ -1,0 +1,2 @@
+export { DefaultRootSystemMetadataService } from './DefaultRootSystemMetadataService.js';
+export { rootSystemMetadataServiceFactory } from './rootSystemMetadataServiceFactory.js';
