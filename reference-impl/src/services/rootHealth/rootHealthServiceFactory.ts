@@ -1,0 +1,37 @@
+import { coreServices } from '../../authoring/coreServices.js';
+import { createServiceFactory } from '../../authoring/createServiceFactory.js';
+import type { ServiceFactory } from '../../wireFormat/types.js';
+import { DefaultRootHealthService } from './DefaultRootHealthService.js';
+import type { PluginStateSource } from './PluginStateSource.js';
+
+/** Options of {@link rootHealthServiceFactory}. */
+export interface RootHealthServiceFactoryOptions {
+  /** Where the readiness payload's `plugins` come from; see {@link PluginStateSource}. */
+  pluginStates?: PluginStateSource;
+}
+
+function createFactory(options: RootHealthServiceFactoryOptions = {}) {
+  return createServiceFactory({
+    service: coreServices.rootHealth,
+    deps: { lifecycle: coreServices.rootLifecycle },
+    factory: ({ lifecycle }) =>
+      // The authoring refs type this service as opaque; the spec's interface is its contract.
+      new DefaultRootHealthService({
+        lifecycle,
+        ...(options.pluginStates ? { pluginStates: options.pluginStates } : {}),
+      }) as unknown as typeof coreServices.rootHealth.T,
+  });
+}
+
+/**
+ * The default `core.rootHealth` factory (HLTH-001).
+ *
+ * **When to use**: as is, it is one of the backend's defaults; the runtime may call it with a
+ * {@link PluginStateSource} so that readiness lists plugin states:
+ * `rootHealthServiceFactory({ pluginStates })`.
+ */
+export const rootHealthServiceFactory: ServiceFactory &
+  ((options?: RootHealthServiceFactoryOptions) => ServiceFactory) = Object.assign(
+  (options?: RootHealthServiceFactoryOptions) => createFactory(options),
+  createFactory(),
+);
