@@ -1,0 +1,55 @@
+import type { LoggerService, SchedulerServiceTaskFunction } from '@openstage/spec';
+
+/** A run in progress: its controller, and when it started and times out. */
+export interface TaskRun {
+  readonly controller: AbortController;
+  readonly startedAt: Date;
+  readonly timesOutAt: Date;
+  cancelled: boolean;
+}
+
+/** The outcome of one run. */
+export interface TaskRunResult {
+  readonly error?: Error;
+}
+
+/**
+ * Calls `fn` once with a fresh `AbortSignal` (SCHED-007) that aborts on timeout (SCHED-041), when
+ * the task's own signal aborts (SCHED-045) or when the backend shuts down (SCHED-046). A thrown
+ * or rejected error is logged with the task id (SCHED-042) and returned, never rethrown, so the
+ * worker keeps the task scheduled (SCHED-043).
+ */
+export async function runTaskFunction(
+  run: TaskRun,
+  fn: SchedulerServiceTaskFunction,
+  options: {
+    readonly taskId: string;
+    readonly timeoutMs: number;
+    readonly signals: ReadonlyArray<AbortSignal | undefined>;
+    readonly logger: LoggerService;
+  },
+): Promise<TaskRunResult> {
+  const { controller } = run;
+  const abort = (): void => controller.abort();
+  const timer = setTimeout(() => {
+    controller.abort(new Error(`Task '${options.taskId}' timed out after ${options.timeoutMs} ms`));
+  }, options.timeoutMs);
+  const signals = options.signals.filter((s): s is AbortSignal => s !== undefined);
+  for (const signal of signals) {
+    if (signal.aborted) controller.abort();
+    else signal.addEventListener('abort', abort, { once: true });
+  }
+  try {
+    await fn(controller.signal);
+    return {};
+  } catch (thrown) {
+    const error = thrown instanceof Error ? thrown : new Error(String(thrown));
+    if (!run.cancelled) {
+      options.logger.error(`Task '${options.taskId}' failed: ${error.message}`, error);
+    }
+    return { error };
+  } finally {
+    clearTimeout(timer);
+    for (const signal of signals) signal.removeEventListener('abort', abort);
+  }
+}
