@@ -1,0 +1,64 @@
+/**
+ * @openstage/conformance: the Openstage conformance suite. Run it with the
+ * `openstage-conformance` CLI or inside your own vitest run with {@link defineConformanceSuite}.
+ */
+export type {
+  ConformanceAdapter,
+  AdapterBackend,
+  CreateBackendOptions,
+  SupportsManifest,
+  ConformanceClass,
+} from './harness/ConformanceAdapter.js';
+export { CAPABILITIES, isCapability, type Capability } from './harness/capabilities.js';
+export {
+  defineTest,
+  RUNTIME_CHAPTERS,
+  type ConformanceTest,
+  type Chapter,
+  type NegativeExpectation,
+  type NegativePhase,
+  type TestFlag,
+} from './harness/ConformanceTest.js';
+export type {
+  TestContext,
+  TestBackend,
+  TestBackendOptions,
+  PropertyRun,
+} from './harness/TestContext.js';
+export {
+  defineConformanceSuite,
+  type DefineConformanceSuiteOptions,
+  type TestApi,
+} from './harness/defineConformanceSuite.js';
+export {
+  runConformance,
+  STATUSES,
+  type RunConformanceOptions,
+  type ProgressListener,
+} from './harness/runConformance.js';
+export {
+  loadExpectations,
+  parseExpectations,
+  applyExpectation,
+  updateExpectations,
+  formatExpectations,
+  writeExpectations,
+  type Expectation,
+  type Expectations,
+  type ExpectedKind,
+} from './harness/expectations.js';
+export { loadAdapter, checkAdapter, BUILT_IN_ADAPTERS } from './harness/loadAdapter.js';
+export { HarnessError, type HarnessErrorCode } from './harness/HarnessError.js';
+export { CERTIFICATION_SEED, testSeed } from './harness/seeds.js';
+export { SUITE_VERSION, SPEC_VERSION, INTERPRETING_VERSION } from './harness/version.js';
+export { writeReports } from './harness/reporters/writeReports.js';
+export { junitReport } from './harness/reporters/junitReport.js';
+export { markdownReport } from './harness/reporters/markdownReport.js';
+export { terminalReporter, formatSummary } from './harness/reporters/terminalReporter.js';
+export type {
+  ConformanceReport,
+  TestResult,
+  Status,
+  StatusCounts,
+} from './harness/generated/ConformanceReport.js';
+export { runtimeTests } from './suites/index.js';
