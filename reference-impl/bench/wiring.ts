@@ -27,7 +27,7 @@ import { ConsoleLogger } from '../src/services/rootLogger/ConsoleLogger.js';
 
 const total = Number(process.argv[2] ?? 10_000);
 let seed = 42;
-const random = (): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const random = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)]!;
 
 function generate(n: number): BackendFeature[] {
@@ -43,7 +43,14 @@ function generate(n: number): BackendFeature[] {
       const deps = Object.fromEntries(
         Array.from({ length: Math.min(rootRefs.length, 2) }, (_, k) => [`d${k}`, pick(rootRefs)]),
       );
-      features.push(createServiceFactory({ service: ref, initialization: 'lazy', deps, factory: () => `r${i}` }));
+      features.push(
+        createServiceFactory({
+          service: ref,
+          initialization: 'lazy',
+          deps,
+          factory: () => `r${i}`,
+        }),
+      );
       rootRefs.push(ref);
     } else {
       const ref = createServiceRef<string>({ id: `bench.svc${i}` });
@@ -52,13 +59,16 @@ function generate(n: number): BackendFeature[] {
       // bounded: plugin-scoped services are instantiated once per plugin, and an
       // unbounded closure would measure instance count, not wiring cost.
       const base = pluginRefs.slice(0, 50);
-      for (let k = 0; k < 3 && base.length > 0 && pluginRefs.length >= 50; k++) deps[`d${k}`] = pick(base);
+      for (let k = 0; k < 3 && base.length > 0 && pluginRefs.length >= 50; k++)
+        deps[`d${k}`] = pick(base);
       if (rootRefs.length > 0) deps['root'] = pick(rootRefs);
       features.push(createServiceFactory({ service: ref, deps, factory: () => `s${i}` }));
       pluginRefs.push(ref);
     }
   }
-  const eps = Array.from({ length: pluginCount }, (_, i) => createExtensionPoint<{ add(): void }>({ id: `bench.p${i}.ep` }));
+  const eps = Array.from({ length: pluginCount }, (_, i) =>
+    createExtensionPoint<{ add(): void }>({ id: `bench.p${i}.ep` }),
+  );
   for (let i = 0; i < pluginCount; i++) {
     const deps: Record<string, ServiceRef<unknown>> = { logger: coreServices.rootLogger };
     if (pluginRefs.length > 0) deps['svc'] = pick(pluginRefs);
@@ -80,7 +90,12 @@ function generate(n: number): BackendFeature[] {
         moduleId: `m${i}`,
         register(reg) {
           reg.registerInit({
-            deps: i % 2 === 0 ? { ep: eps[pluginIndex]! } : pluginRefs.length > 0 ? { svc: pick(pluginRefs) } : {},
+            deps:
+              i % 2 === 0
+                ? { ep: eps[pluginIndex]! }
+                : pluginRefs.length > 0
+                  ? { svc: pick(pluginRefs) }
+                  : {},
             async init() {},
           });
         },
@@ -94,7 +109,11 @@ async function run(n: number): Promise<{ validateMs: number; startMs: number; fi
   const features = generate(n);
   const backend = createSpecializedBackend({
     defaultServiceFactories: [
-      createServiceFactory({ service: coreServices.rootLogger, deps: {}, factory: () => new ConsoleLogger({ level: 'none' }) }),
+      createServiceFactory({
+        service: coreServices.rootLogger,
+        deps: {},
+        factory: () => new ConsoleLogger({ level: 'none' }),
+      }),
       rootLifecycleServiceFactory,
       lifecycleServiceFactory,
     ],

@@ -18,12 +18,25 @@ type Api = typeof bs | typeof os;
 /** The same scenario, authored with either API: ordering, extension points, multiton, loader. */
 function scenario(api: Api, log: string[]) {
   // The two APIs' generics differ only nominally; the objects are the same wire format.
-  const ep = api.createExtensionPoint<{ add(item: string): void }>({ id: 'interop.items' }) as os.ExtensionPoint<{ add(item: string): void }>;
-  const multi = api.createServiceRef<string>({ id: 'interop.multi', multiton: true }) as os.ServiceRef<string, 'plugin', 'multiton'>;
-  const svc = api.createServiceRef<string>({ id: 'interop.svc' }) as os.ServiceRef<string, 'plugin', 'singleton'>;
+  const ep = api.createExtensionPoint<{ add(item: string): void }>({
+    id: 'interop.items',
+  }) as os.ExtensionPoint<{ add(item: string): void }>;
+  const multi = api.createServiceRef<string>({
+    id: 'interop.multi',
+    multiton: true,
+  }) as os.ServiceRef<string, 'plugin', 'multiton'>;
+  const svc = api.createServiceRef<string>({ id: 'interop.svc' }) as os.ServiceRef<
+    string,
+    'plugin',
+    'singleton'
+  >;
   const a = api as typeof os;
   return [
-    a.createServiceFactory({ service: svc, deps: { meta: a.coreServices.pluginMetadata }, factory: ({ meta }) => `svc:${meta.getId()}` }),
+    a.createServiceFactory({
+      service: svc,
+      deps: { meta: a.coreServices.pluginMetadata },
+      factory: ({ meta }) => `svc:${meta.getId()}`,
+    }),
     a.createServiceFactory({ service: multi, deps: {}, factory: () => 'one' }),
     a.createServiceFactory({ service: multi, deps: {}, factory: () => 'two' }),
     a.createBackendPlugin({
@@ -46,7 +59,13 @@ function scenario(api: Api, log: string[]) {
           pluginId: 'interop',
           moduleId: 'contributor',
           register(reg) {
-            reg.registerInit({ deps: { ep }, async init({ ep }) { log.push('module'); ep.add('x'); } });
+            reg.registerInit({
+              deps: { ep },
+              async init({ ep }) {
+                log.push('module');
+                ep.add('x');
+              },
+            });
           },
         });
       },
@@ -70,11 +89,29 @@ describe('interop: @backstage/backend-plugin-api features on Openstage', () => {
   it('reports Backstage-authored wiring errors with Openstage codes', async () => {
     const missing = bs.createServiceRef<string>({ id: 'interop.missing' });
     const backend = createTestBackend();
-    backend.add(bs.createBackendPlugin({ pluginId: 'p', register(reg) { reg.registerInit({ deps: { missing }, async init() {} }); } }));
-    backend.add(bs.createBackendPlugin({ pluginId: 'p', register(reg) { reg.registerInit({ deps: {}, async init() {} }); } }));
+    backend.add(
+      bs.createBackendPlugin({
+        pluginId: 'p',
+        register(reg) {
+          reg.registerInit({ deps: { missing }, async init() {} });
+        },
+      }),
+    );
+    backend.add(
+      bs.createBackendPlugin({
+        pluginId: 'p',
+        register(reg) {
+          reg.registerInit({ deps: {}, async init() {} });
+        },
+      }),
+    );
     backend.add(bs.createBackendPlugin({ pluginId: 'q', register() {} }));
     const error = (await rejectionOf(backend.start())) as BackendPreflightError;
-    expect(error.findings.map((f) => f.code)).toEqual(['BACK_DUPLICATE_PLUGIN_ID', 'FEAT_REGISTRATION_FAILED', 'INIT_MISSING_DEPENDENCY']);
+    expect(error.findings.map((f) => f.code)).toEqual([
+      'BACK_DUPLICATE_PLUGIN_ID',
+      'FEAT_REGISTRATION_FAILED',
+      'INIT_MISSING_DEPENDENCY',
+    ]);
   });
 });
 
@@ -84,7 +121,11 @@ describe('interop: Openstage features on @backstage/backend-app-api', () => {
     deps: {},
     factory: () => new ConsoleLogger({ level: 'none' }),
   });
-  const defaults = [logger, rootLifecycleServiceFactory, lifecycleServiceFactory] as unknown as bs.ServiceFactory[];
+  const defaults = [
+    logger,
+    rootLifecycleServiceFactory,
+    lifecycleServiceFactory,
+  ] as unknown as bs.ServiceFactory[];
 
   it('runs plugins, modules, extension points, multiton factories and loaders', async () => {
     const log: string[] = [];
@@ -98,8 +139,23 @@ describe('interop: Openstage features on @backstage/backend-app-api', () => {
 
   it('surfaces Openstage registration errors and init failures through Backstage', async () => {
     const backend = createBackstageBackend({ defaultServiceFactories: defaults });
-    backend.add(os.createBackendPlugin({ pluginId: 'boom', register(reg) { reg.registerInit({ deps: {}, async init() { throw new Error('kaput'); } }); } }) as bs.BackendFeature);
-    const error = (await rejectionOf(backend.start())) as { name: string; result: { plugins: Array<{ pluginId: string; failure?: unknown }> } };
+    backend.add(
+      os.createBackendPlugin({
+        pluginId: 'boom',
+        register(reg) {
+          reg.registerInit({
+            deps: {},
+            async init() {
+              throw new Error('kaput');
+            },
+          });
+        },
+      }) as bs.BackendFeature,
+    );
+    const error = (await rejectionOf(backend.start())) as {
+      name: string;
+      result: { plugins: Array<{ pluginId: string; failure?: unknown }> };
+    };
     expect(error.name).toBe('BackendStartupError');
     expect(error.result.plugins[0]!.pluginId).toBe('boom');
     await backend.stop();
@@ -111,14 +167,27 @@ describe('interop: Openstage features on @backstage/backend-app-api', () => {
   });
 
   it('produces the same wire format as @backstage/backend-plugin-api', () => {
-    const strip = (v: unknown) => JSON.parse(JSON.stringify(v, (_k, x) => (typeof x === 'function' ? 'fn' : x)));
-    expect(strip(os.createServiceRef({ id: 'x', scope: 'root' }))).toEqual(strip(bs.createServiceRef({ id: 'x', scope: 'root' })));
-    expect(strip(os.createExtensionPoint({ id: 'e' }))).toEqual(strip(bs.createExtensionPoint({ id: 'e' })));
+    const strip = (v: unknown) =>
+      JSON.parse(JSON.stringify(v, (_k, x) => (typeof x === 'function' ? 'fn' : x)));
+    expect(strip(os.createServiceRef({ id: 'x', scope: 'root' }))).toEqual(
+      strip(bs.createServiceRef({ id: 'x', scope: 'root' })),
+    );
+    expect(strip(os.createExtensionPoint({ id: 'e' }))).toEqual(
+      strip(bs.createExtensionPoint({ id: 'e' })),
+    );
     const reg = (api: Api) =>
       strip(
-        (api.createBackendModule({ pluginId: 'p', moduleId: 'm', register(r) { r.registerInit({ deps: {}, async init() {} }); } }) as unknown as {
-          getRegistrations(): unknown;
-        }).getRegistrations(),
+        (
+          api.createBackendModule({
+            pluginId: 'p',
+            moduleId: 'm',
+            register(r) {
+              r.registerInit({ deps: {}, async init() {} });
+            },
+          }) as unknown as {
+            getRegistrations(): unknown;
+          }
+        ).getRegistrations(),
       );
     expect(reg(os)).toEqual(reg(bs));
     for (const key of Object.keys(bs.coreServices)) {

@@ -20,12 +20,14 @@ interface Wiring {
 const wiringArb = (allowCycles: boolean): fc.Arbitrary<Wiring> =>
   fc.integer({ min: 1, max: 8 }).chain((n) =>
     fc.record({
-      services: fc.array(
-        fc.uniqueArray(fc.integer({ min: 0, max: n - 1 }), { maxLength: 3 }),
-        { minLength: n, maxLength: n },
-      ).map((lists) =>
-        lists.map((deps, i) => ({ deps: allowCycles ? deps : deps.filter((d) => d < i) })),
-      ),
+      services: fc
+        .array(fc.uniqueArray(fc.integer({ min: 0, max: n - 1 }), { maxLength: 3 }), {
+          minLength: n,
+          maxLength: n,
+        })
+        .map((lists) =>
+          lists.map((deps, i) => ({ deps: allowCycles ? deps : deps.filter((d) => d < i) })),
+        ),
       plugins: fc.array(
         fc.record({ deps: fc.uniqueArray(fc.integer({ min: 0, max: n - 1 }), { maxLength: 3 }) }),
         { minLength: 1, maxLength: 5 },
@@ -34,7 +36,9 @@ const wiringArb = (allowCycles: boolean): fc.Arbitrary<Wiring> =>
   );
 
 function build(wiring: Wiring, log: string[]): BackendFeature[] {
-  const refs: Array<ServiceRef<string, 'plugin'>> = wiring.services.map((_, i) => createServiceRef<string>({ id: `s${i}` }));
+  const refs: Array<ServiceRef<string, 'plugin'>> = wiring.services.map((_, i) =>
+    createServiceRef<string>({ id: `s${i}` }),
+  );
   const factories = wiring.services.map((s, i) => {
     const deps = Object.fromEntries(s.deps.map((d) => [`d${d}`, refs[d]!]));
     return createServiceFactory({
@@ -63,7 +67,7 @@ function build(wiring: Wiring, log: string[]): BackendFeature[] {
 }
 
 describe('properties over generated feature graphs', () => {
-  it('init order always respects dependencies (INIT-031, SVC)', async () => {
+  it('init order always respects dependencies (INIT-031)', async () => {
     await fc.assert(
       fc.asyncProperty(wiringArb(false), async (wiring) => {
         const log: string[] = [];
@@ -86,7 +90,7 @@ describe('properties over generated feature graphs', () => {
     );
   });
 
-  it('any generated cycle is reported with a path that is really a cycle (SVC-048, INIT-122)', async () => {
+  it('any generated cycle is reported with a path that is really a cycle (SVC-048, SVC-054)', async () => {
     await fc.assert(
       fc.asyncProperty(wiringArb(true), async (wiring) => {
         const backend = createTestBackend();
@@ -110,7 +114,15 @@ describe('properties over generated feature graphs', () => {
   it('the outcome does not depend on add() order (INIT-160)', async () => {
     await fc.assert(
       fc.asyncProperty(
-        wiringArb(true).chain((w) => fc.tuple(fc.constant(w), fc.shuffledSubarray(build(w, []).map((_, i) => i), { minLength: build(w, []).length }))),
+        wiringArb(true).chain((w) =>
+          fc.tuple(
+            fc.constant(w),
+            fc.shuffledSubarray(
+              build(w, []).map((_, i) => i),
+              { minLength: build(w, []).length },
+            ),
+          ),
+        ),
         async ([wiring, permutation]) => {
           const run = async (order: number[]) => {
             const features = build(wiring, []);
@@ -122,7 +134,18 @@ describe('properties over generated feature graphs', () => {
               ? (await backend.start()).result.plugins.map((p) => [p.pluginId, Boolean(p.failure)])
               : ((await rejectionOf(backend.start())) as BackendPreflightError).code;
             await backend.stop();
-            return { findings: validation.findings.map((f) => [f.code, f.culprit, f.cycle]), graph: JSON.stringify(graph), outcome };
+            return {
+              findings: validation.findings.map((f) => [
+                f.code,
+                f.pluginId,
+                f.moduleId,
+                f.serviceId,
+                f.path,
+                f.cycle,
+              ]),
+              graph: JSON.stringify(graph),
+              outcome,
+            };
           };
           const identity = permutation.map((_, i) => i);
           expect(await run(permutation)).toEqual(await run(identity));

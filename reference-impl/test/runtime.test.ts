@@ -1,25 +1,40 @@
 import { describe, expect, it } from 'vitest';
 import {
-  BackendStartupError,
   coreServices,
   createBackendFeatureLoader,
   createBackendModule,
   createBackendPlugin,
   createExtensionPoint,
+  createExtensionPointFactoryMiddleware,
   createServiceFactory,
   createServiceRef,
   isOpenstageError,
-  OpenstageError,
   type BackendFeature,
+  type BackendStartupError,
+  type OpenstageError,
 } from '../src/index.js';
 import { BackendPreflightError } from '../src/runtime/preflight/BackendPreflightError.js';
-import { createTestBackend, rejectionOf, thrownBy } from './helpers/testBackend.js';
+import {
+  createTestBackend,
+  loaderDescription,
+  rejectionOf,
+  thrownBy,
+} from './helpers/testBackend.js';
 
-const plugin = (pluginId: string, init: () => Promise<void> | void = () => {}, deps: Record<string, unknown> = {}) =>
+const plugin = (
+  pluginId: string,
+  init: () => Promise<void> | void = () => {},
+  deps: Record<string, unknown> = {},
+) =>
   createBackendPlugin({
     pluginId,
     register(reg) {
-      reg.registerInit({ deps: deps as Record<string, never>, async init() { await init(); } });
+      reg.registerInit({
+        deps: deps as Record<string, never>,
+        async init() {
+          await init();
+        },
+      });
     },
   });
 
@@ -28,16 +43,26 @@ const mod = (pluginId: string, moduleId: string, init: () => Promise<void> | voi
     pluginId,
     moduleId,
     register(reg) {
-      reg.registerInit({ deps: {}, async init() { await init(); } });
+      reg.registerInit({
+        deps: {},
+        async init() {
+          await init();
+        },
+      });
     },
   });
 
-async function preflightCodes(features: unknown[], defaults: Parameters<typeof createTestBackend>[0] = {}): Promise<string[]> {
+async function preflightCodes(
+  features: unknown[],
+  defaults: Parameters<typeof createTestBackend>[0] = {},
+): Promise<string[]> {
   const backend = createTestBackend(defaults);
   for (const f of features) backend.add(f as BackendFeature);
   const error = await rejectionOf(backend.start());
   expect(error).toBeInstanceOf(BackendPreflightError);
-  return (error as BackendPreflightError).findings.filter((f) => f.severity === 'error').map((f) => f.code);
+  return (error as BackendPreflightError).findings
+    .filter((f) => f.severity === 'error')
+    .map((f) => f.code);
 }
 
 describe('backend instance', () => {
@@ -50,8 +75,17 @@ describe('backend instance', () => {
   });
 
   it('BACK-006 SVC_PLUGIN_METADATA_OVERRIDE: a default for core.pluginMetadata throws', () => {
-    const f = createServiceFactory({ service: coreServices.pluginMetadata, deps: {}, factory: () => ({ getId: () => 'x' }) });
-    expect(isOpenstageError(thrownBy(() => createTestBackend({ defaultServiceFactories: [f] })), 'SVC_PLUGIN_METADATA_OVERRIDE')).toBe(true);
+    const f = createServiceFactory({
+      service: coreServices.pluginMetadata,
+      deps: {},
+      factory: () => ({ getId: () => 'x' }),
+    });
+    expect(
+      isOpenstageError(
+        thrownBy(() => createTestBackend({ defaultServiceFactories: [f] })),
+        'SVC_PLUGIN_METADATA_OVERRIDE',
+      ),
+    ).toBe(true);
   });
 
   it('SVC-047 SVC_CIRCULAR_DEPENDENCY: cyclic defaults throw synchronously with the whole cycle', () => {
@@ -74,7 +108,9 @@ describe('backend instance', () => {
     const backend = createTestBackend();
     backend.add(plugin('a', () => void seen.push('a')));
     backend.add(Promise.resolve({ default: plugin('b', () => void seen.push('b')) }));
-    backend.add({ default: { default: plugin('c', () => void seen.push('c')) } } as unknown as BackendFeature);
+    backend.add({
+      default: { default: plugin('c', () => void seen.push('c')) },
+    } as unknown as BackendFeature);
     await backend.start();
     expect(seen.sort()).toEqual(['a', 'b', 'c']);
     await backend.stop();
@@ -83,7 +119,12 @@ describe('backend instance', () => {
   it('BACK-014 BACK_ADD_AFTER_START: add() after start() throws', async () => {
     const backend = createTestBackend();
     await backend.start();
-    expect(isOpenstageError(thrownBy(() => backend.add(plugin('late'))), 'BACK_ADD_AFTER_START')).toBe(true);
+    expect(
+      isOpenstageError(
+        thrownBy(() => backend.add(plugin('late'))),
+        'BACK_ADD_AFTER_START',
+      ),
+    ).toBe(true);
     await backend.stop();
   });
 
@@ -102,19 +143,23 @@ describe('backend instance', () => {
     backend.add(Promise.reject(new Error('import failed')) as Promise<{ default: BackendFeature }>);
     const error = (await rejectionOf(backend.start())) as BackendPreflightError;
     expect(error.code).toBe('INIT_PREFLIGHT_FAILED');
-    expect(error.findings[0]).toMatchObject({ code: 'BACK_FEATURE_REJECTED', culprit: { path: 'features[0]' } });
+    expect(error.findings[0]).toMatchObject({ code: 'BACK_FEATURE_REJECTED', path: 'features[0]' });
   });
 
   it('BACK-019 feature validation errors name the path (FEAT_UNKNOWN_FEATURE_TYPE, FEAT_INVALID_TYPE_TAG, FEAT_UNSUPPORTED_VERSION, FEAT_NOT_A_FEATURE)', async () => {
     const backend = createTestBackend();
     backend.add(plugin('ok'));
-    backend.add({ $$type: '@backstage/BackendFeature', version: 'v1', featureType: 'bogus' } as BackendFeature);
+    backend.add({
+      $$type: '@backstage/BackendFeature',
+      version: 'v1',
+      featureType: 'bogus',
+    } as BackendFeature);
     backend.add({ $$type: 'nope' } as unknown as BackendFeature);
     backend.add({ $$type: '@backstage/BackendFeature', version: 'v2' } as BackendFeature);
     backend.add(42 as unknown as BackendFeature);
     const { ok, findings } = await backend.validate();
     expect(ok).toBe(false);
-    expect(findings.map((f) => [f.code, f.culprit.path])).toEqual([
+    expect(findings.map((f) => [f.code, f.path])).toEqual([
       ['FEAT_INVALID_TYPE_TAG', 'features[2].$$type'],
       ['FEAT_NOT_A_FEATURE', 'features[4]'],
       ['FEAT_UNKNOWN_FEATURE_TYPE', 'features[1].featureType'],
@@ -130,8 +175,8 @@ describe('backend instance', () => {
     backend.add(mod('p', 'm'));
     const { findings } = await backend.validate();
     expect(findings).toMatchObject([
-      { code: 'BACK_DUPLICATE_MODULE_ID', culprit: { kind: 'module', pluginId: 'p', moduleId: 'm' } },
-      { code: 'BACK_DUPLICATE_PLUGIN_ID', culprit: { kind: 'plugin', pluginId: 'p' } },
+      { code: 'BACK_DUPLICATE_MODULE_ID', pluginId: 'p', moduleId: 'm' },
+      { code: 'BACK_DUPLICATE_PLUGIN_ID', pluginId: 'p' },
     ]);
     expect(findings[1]!.message).toContain('features[0]');
     expect(findings[1]!.message).toContain('features[1]');
@@ -143,7 +188,9 @@ describe('backend instance', () => {
     backend.add(mod('absent', 'm', () => void (called = true)));
     const { ok, findings } = await backend.validate();
     expect(ok).toBe(true);
-    expect(findings).toMatchObject([{ code: 'BACK_ORPHAN_MODULE', severity: 'warning', culprit: { pluginId: 'absent', moduleId: 'm' } }]);
+    expect(findings).toMatchObject([
+      { code: 'BACK_ORPHAN_MODULE', severity: 'warning', pluginId: 'absent', moduleId: 'm' },
+    ]);
     const { result } = await backend.start();
     expect(called).toBe(false);
     expect(result.plugins).toEqual([]);
@@ -158,7 +205,12 @@ describe('backend instance', () => {
       createBackendPlugin({
         pluginId: 'a',
         register(reg) {
-          reg.registerInit({ deps: { meta: coreServices.rootInstanceMetadata }, async init({ meta }) { installed = await meta.getInstalledPlugins(); } });
+          reg.registerInit({
+            deps: { meta: coreServices.rootInstanceMetadata },
+            async init({ meta }) {
+              installed = await meta.getInstalledPlugins();
+            },
+          });
         },
       }),
     );
@@ -171,7 +223,7 @@ describe('backend instance', () => {
     await backend.stop();
   });
 
-  it('BACK-041 BACK-044 BACK-046 BACK-047 INIT-092 the result has dates and durations, sorted by id', async () => {
+  it('BACK-041 BACK-044 BACK-046 BACK-047 the result has dates and durations, sorted by id', async () => {
     const backend = createTestBackend();
     backend.add(plugin('zeta'));
     backend.add(plugin('alpha', () => new Promise((r) => setTimeout(r, 5))));
@@ -196,7 +248,12 @@ describe('backend instance', () => {
       createBackendPlugin({
         pluginId: 'p',
         register(reg) {
-          reg.registerInit({ deps: { lifecycle: coreServices.lifecycle }, async init({ lifecycle }) { lifecycle.addShutdownHook(() => void shutdowns++); } });
+          reg.registerInit({
+            deps: { lifecycle: coreServices.lifecycle },
+            async init({ lifecycle }) {
+              lifecycle.addShutdownHook(() => void shutdowns++);
+            },
+          });
         },
       }),
     );
@@ -211,7 +268,16 @@ describe('backend instance', () => {
     let calls = 0;
     const ref = createServiceRef<string>({ id: 'x.svc' });
     const backend = createTestBackend({
-      defaultServiceFactories: [createServiceFactory({ service: ref, deps: {}, factory: () => { calls++; return 'x'; } })],
+      defaultServiceFactories: [
+        createServiceFactory({
+          service: ref,
+          deps: {},
+          factory: () => {
+            calls++;
+            return 'x';
+          },
+        }),
+      ],
     });
     backend.add(plugin('p', () => void calls++, { ref }));
     const result = await backend.validate();
@@ -225,7 +291,9 @@ describe('backend instance', () => {
   it('BACK-074 BACK_ALREADY_STARTED: validate() after start() rejects', async () => {
     const backend = createTestBackend();
     await backend.start();
-    expect(isOpenstageError(await rejectionOf(backend.validate()), 'BACK_ALREADY_STARTED')).toBe(true);
+    expect(isOpenstageError(await rejectionOf(backend.validate()), 'BACK_ALREADY_STARTED')).toBe(
+      true,
+    );
     await backend.stop();
   });
 });
@@ -234,11 +302,17 @@ describe('services', () => {
   it('SVC-050 SVC_DUPLICATE_FACTORY: two added singleton factories for one id', async () => {
     const ref = createServiceRef<string>({ id: 'x.s' });
     const f = createServiceFactory({ service: ref, deps: {}, factory: () => 'x' });
-    expect(await preflightCodes([f, f, plugin('p', () => {}, { ref })])).toEqual(['SVC_DUPLICATE_FACTORY']);
+    expect(await preflightCodes([f, f, plugin('p', () => {}, { ref })])).toEqual([
+      'SVC_DUPLICATE_FACTORY',
+    ]);
   });
 
   it('SVC-041 SVC_PLUGIN_METADATA_OVERRIDE: an added pluginMetadata factory', async () => {
-    const f = createServiceFactory({ service: coreServices.pluginMetadata, deps: {}, factory: () => ({ getId: () => 'x' }) });
+    const f = createServiceFactory({
+      service: coreServices.pluginMetadata,
+      deps: {},
+      factory: () => ({ getId: () => 'x' }),
+    });
     expect(await preflightCodes([f])).toEqual(['SVC_PLUGIN_METADATA_OVERRIDE']);
   });
 
@@ -252,7 +326,9 @@ describe('services', () => {
     backend.add(createServiceFactory({ service: c, deps: { a }, factory: () => 'c' }));
     backend.add(plugin('p', () => {}, { a }));
     const error = (await rejectionOf(backend.start())) as BackendPreflightError;
-    expect(error.findings).toMatchObject([{ code: 'SVC_CIRCULAR_DEPENDENCY', cycle: ['c.a', 'c.b', 'c.c', 'c.a'] }]);
+    expect(error.findings).toMatchObject([
+      { code: 'SVC_CIRCULAR_DEPENDENCY', cycle: ['c.a', 'c.b', 'c.c', 'c.a'] },
+    ]);
   });
 
   it('SVC-042 SVC_SCOPE_VIOLATION: a root service depending on a plugin service', async () => {
@@ -261,12 +337,16 @@ describe('services', () => {
     const backend = createTestBackend({
       defaultServiceFactories: [
         // Typed deps forbid this; the wire format does not, so cast the ref.
-        createServiceFactory({ service: root, deps: { plug: plug as unknown as typeof root }, factory: () => 'r' }),
+        createServiceFactory({
+          service: root,
+          deps: { plug: plug as unknown as typeof root },
+          factory: () => 'r',
+        }),
         createServiceFactory({ service: plug, deps: {}, factory: () => 'p' }),
       ],
     });
     const { findings } = await backend.validate();
-    expect(findings).toMatchObject([{ code: 'SVC_SCOPE_VIOLATION', culprit: { kind: 'service', serviceId: 'r.root' } }]);
+    expect(findings).toMatchObject([{ code: 'SVC_SCOPE_VIOLATION', serviceId: 'r.root' }]);
   });
 
   it('INIT-053 INIT-054 INIT_MISSING_DEPENDENCY: every missing dep is one finding naming the consumer and key', async () => {
@@ -276,8 +356,8 @@ describe('services', () => {
     backend.add(plugin('p', () => {}, { missing, missing2 }));
     const { findings } = await backend.validate();
     expect(findings).toMatchObject([
-      { code: 'INIT_MISSING_DEPENDENCY', culprit: { kind: 'plugin', pluginId: 'p' } },
-      { code: 'INIT_MISSING_DEPENDENCY', culprit: { kind: 'plugin', pluginId: 'p' } },
+      { code: 'INIT_MISSING_DEPENDENCY', pluginId: 'p' },
+      { code: 'INIT_MISSING_DEPENDENCY', pluginId: 'p' },
     ]);
     expect(findings.map((f) => f.message).join()).toContain('serviceRef{nope.b}');
   });
@@ -287,14 +367,21 @@ describe('services', () => {
     const many = createServiceRef<string>({ id: 'm.many', multiton: true });
     let got: unknown;
     const backend = createTestBackend({
-      defaultServiceFactories: [createServiceFactory({ service: many, deps: {}, factory: () => 'default' })],
+      defaultServiceFactories: [
+        createServiceFactory({ service: many, deps: {}, factory: () => 'default' }),
+      ],
     });
     backend.add(createServiceFactory({ service: many, deps: {}, factory: () => 'added' }));
     backend.add(
       createBackendPlugin({
         pluginId: 'p',
         register(reg) {
-          reg.registerInit({ deps: { none, many }, async init(deps) { got = deps; } });
+          reg.registerInit({
+            deps: { none, many },
+            async init(deps) {
+              got = deps;
+            },
+          });
         },
       }),
     );
@@ -318,7 +405,19 @@ describe('services', () => {
       ],
     });
     for (const id of ['a', 'b']) {
-      backend.add(createBackendPlugin({ pluginId: id, register(reg) { reg.registerInit({ deps: { ref }, async init({ ref }) { got.push(ref); } }); } }));
+      backend.add(
+        createBackendPlugin({
+          pluginId: id,
+          register(reg) {
+            reg.registerInit({
+              deps: { ref },
+              async init({ ref }) {
+                got.push(ref);
+              },
+            });
+          },
+        }),
+      );
     }
     await backend.start();
     expect(contexts).toBe(1);
@@ -330,42 +429,85 @@ describe('services', () => {
     const make = (id: string) =>
       createServiceRef<string>({
         id,
-        defaultFactory: async (service) => createServiceFactory({ service, deps: {}, factory: () => 'ref' }),
+        defaultFactory: async (service) =>
+          createServiceFactory({ service, deps: {}, factory: () => 'ref' }),
       });
     const [s1, s2, s3, s4] = [make('p.1'), make('p.2'), make('p.3'), make('p.4')];
-    const fac = (ref: typeof s1, v: string) => createServiceFactory({ service: ref, deps: {}, factory: () => v });
+    const fac = (ref: typeof s1, v: string) =>
+      createServiceFactory({ service: ref, deps: {}, factory: () => v });
     let got: unknown;
-    const backend = createTestBackend({ defaultServiceFactories: [fac(s1, 'default'), fac(s2, 'default'), fac(s3, 'default')] });
-    backend.add(createBackendFeatureLoader({ loader: () => [fac(s1, 'loader'), fac(s2, 'loader')] }));
+    const backend = createTestBackend({
+      defaultServiceFactories: [fac(s1, 'default'), fac(s2, 'default'), fac(s3, 'default')],
+    });
+    backend.add(
+      createBackendFeatureLoader({ loader: () => [fac(s1, 'loader'), fac(s2, 'loader')] }),
+    );
     backend.add(fac(s1, 'added'));
-    backend.add(createBackendPlugin({ pluginId: 'p', register(reg) { reg.registerInit({ deps: { s1, s2, s3, s4 }, async init(d) { got = d; } }); } }));
+    backend.add(
+      createBackendPlugin({
+        pluginId: 'p',
+        register(reg) {
+          reg.registerInit({
+            deps: { s1, s2, s3, s4 },
+            async init(d) {
+              got = d;
+            },
+          });
+        },
+      }),
+    );
     await backend.start();
     expect(got).toEqual({ s1: 'added', s2: 'loader', s3: 'default', s4: 'ref' });
     const graph = await backend.graph();
     const node = graph.nodes.find((n) => n.id === 'service:p.1');
-    expect(node).toMatchObject({ factories: [{ source: 'added' }], overridden: [{ source: 'default' }, { source: 'loader' }] });
+    expect(node).toMatchObject({
+      factories: [{ source: 'added' }],
+      overridden: [{ source: 'default' }, { source: 'loader' }],
+    });
     await backend.stop();
   });
 
   it('SVC-059 SVC_FACTORY_FAILED wrapped in INIT_DEPENDENCY_FAILED for the plugin', async () => {
     const ref = createServiceRef<string>({ id: 'f.fail' });
     const backend = createTestBackend({
-      defaultServiceFactories: [createServiceFactory({ service: ref, deps: {}, factory: () => { throw new Error('boom'); } })],
+      defaultServiceFactories: [
+        createServiceFactory({
+          service: ref,
+          deps: {},
+          factory: () => {
+            throw new Error('boom');
+          },
+        }),
+      ],
     });
     backend.add(plugin('p', () => {}, { ref }));
     const error = (await rejectionOf(backend.start())) as BackendStartupError;
     const failure = error.result.plugins[0]!.failure!;
-    expect(failure.error).toMatchObject({ code: 'INIT_DEPENDENCY_FAILED', details: { pluginId: 'p', serviceId: 'f.fail' } });
+    expect(failure.error).toMatchObject({
+      code: 'INIT_DEPENDENCY_FAILED',
+      details: { pluginId: 'p', serviceId: 'f.fail' },
+    });
     expect((failure.error.cause as OpenstageError).code).toBe('SVC_FACTORY_FAILED');
   });
 
   it('INIT-012 INIT_ROOT_SERVICE_FAILED: a failing eager root service rejects start()', async () => {
     const ref = createServiceRef<string>({ id: 'root.fail', scope: 'root' });
     const backend = createTestBackend({
-      defaultServiceFactories: [createServiceFactory({ service: ref, deps: {}, factory: () => { throw new Error('no'); } })],
+      defaultServiceFactories: [
+        createServiceFactory({
+          service: ref,
+          deps: {},
+          factory: () => {
+            throw new Error('no');
+          },
+        }),
+      ],
     });
     const error = await rejectionOf(backend.start());
-    expect(error).toMatchObject({ code: 'INIT_ROOT_SERVICE_FAILED', details: { serviceId: 'root.fail' } });
+    expect(error).toMatchObject({
+      code: 'INIT_ROOT_SERVICE_FAILED',
+      details: { serviceId: 'root.fail' },
+    });
   });
 
   it('INIT-010 INIT-011 INIT-021 eager and lazy initialization', async () => {
@@ -376,10 +518,28 @@ describe('services', () => {
     const pluginLazy = createServiceRef<string>({ id: 'e.lazy' });
     const backend = createTestBackend({
       defaultServiceFactories: [
-        createServiceFactory({ service: rootLazy, initialization: 'lazy', deps: {}, factory: () => void created.push('rootLazy') as unknown as string }),
-        createServiceFactory({ service: rootEager, deps: {}, factory: () => void created.push('rootEager') as unknown as string }),
-        createServiceFactory({ service: pluginAlways, initialization: 'always', deps: { m: coreServices.pluginMetadata }, factory: ({ m }) => void created.push(`always:${m.getId()}`) as unknown as string }),
-        createServiceFactory({ service: pluginLazy, deps: {}, factory: () => void created.push('lazy') as unknown as string }),
+        createServiceFactory({
+          service: rootLazy,
+          initialization: 'lazy',
+          deps: {},
+          factory: () => void created.push('rootLazy') as unknown as string,
+        }),
+        createServiceFactory({
+          service: rootEager,
+          deps: {},
+          factory: () => void created.push('rootEager') as unknown as string,
+        }),
+        createServiceFactory({
+          service: pluginAlways,
+          initialization: 'always',
+          deps: { m: coreServices.pluginMetadata },
+          factory: ({ m }) => void created.push(`always:${m.getId()}`) as unknown as string,
+        }),
+        createServiceFactory({
+          service: pluginLazy,
+          deps: {},
+          factory: () => void created.push('lazy') as unknown as string,
+        }),
       ],
     });
     backend.add(plugin('a'));
@@ -391,18 +551,31 @@ describe('services', () => {
 });
 
 describe('plugins, modules and extension points', () => {
-  it('INIT-031 INIT-032 INIT-033 INIT-038 ordering: always services, consumer modules, provider modules, plugin, hooks', async () => {
+  it('INIT-031 INIT-032 INIT-033 INIT-034 ordering: always services, consumer modules, provider modules, plugin, hooks', async () => {
     const order: string[] = [];
     const ep = createExtensionPoint<{ push(s: string): void }>({ id: 'o.ep' });
     const always = createServiceRef<string>({ id: 'o.always' });
     const backend = createTestBackend({
-      defaultServiceFactories: [createServiceFactory({ service: always, initialization: 'always', deps: {}, factory: () => void order.push('always') as unknown as string })],
+      defaultServiceFactories: [
+        createServiceFactory({
+          service: always,
+          initialization: 'always',
+          deps: {},
+          factory: () => void order.push('always') as unknown as string,
+        }),
+      ],
     });
     backend.add(
       createBackendPlugin({
         pluginId: 'p',
         register(reg) {
-          reg.registerInit({ deps: { lifecycle: coreServices.lifecycle }, async init({ lifecycle }) { order.push('plugin'); lifecycle.addStartupHook(() => void order.push('hook')); } });
+          reg.registerInit({
+            deps: { lifecycle: coreServices.lifecycle },
+            async init({ lifecycle }) {
+              order.push('plugin');
+              lifecycle.addStartupHook(() => void order.push('hook'));
+            },
+          });
         },
       }),
     );
@@ -413,7 +586,12 @@ describe('plugins, modules and extension points', () => {
         register(reg) {
           const items: string[] = [];
           reg.registerExtensionPoint(ep, { push: (s) => items.push(s) });
-          reg.registerInit({ deps: {}, async init() { order.push(`provider saw ${items.join(',')}`); } });
+          reg.registerInit({
+            deps: {},
+            async init() {
+              order.push(`provider saw ${items.join(',')}`);
+            },
+          });
         },
       }),
     );
@@ -422,7 +600,13 @@ describe('plugins, modules and extension points', () => {
         pluginId: 'p',
         moduleId: 'consumer',
         register(reg) {
-          reg.registerInit({ deps: { ep }, async init({ ep }) { order.push('consumer'); ep.push('x'); } });
+          reg.registerInit({
+            deps: { ep },
+            async init({ ep }) {
+              order.push('consumer');
+              ep.push('x');
+            },
+          });
         },
       }),
     );
@@ -448,16 +632,43 @@ describe('plugins, modules and extension points', () => {
     backend.add(m('m1', ep1, ep2));
     backend.add(m('m2', ep2, ep1));
     const { findings } = await backend.validate();
-    expect(findings).toMatchObject([{ code: 'INIT_MODULE_CYCLE', culprit: { pluginId: 'p' }, cycle: ['m1', 'm2', 'm1'] }]);
+    expect(findings).toMatchObject([
+      { code: 'INIT_MODULE_CYCLE', pluginId: 'p', cycle: ['m1', 'm2', 'm1'] },
+    ]);
   });
 
-  it('INIT-116 EXT_DUPLICATE_EXTENSION_POINT, INIT-117 EXT_FOREIGN_EXTENSION_POINT, INIT-118 EXT_ILLEGAL_DEPENDENCY', async () => {
+  it('EXT-012 EXT_DUPLICATE_EXTENSION_POINT, EXT-021 EXT-022 EXT_FOREIGN_EXTENSION_POINT, EXT-023 PLUG-009 EXT_ILLEGAL_DEPENDENCY', async () => {
     const ep = createExtensionPoint<object>({ id: 'x.ep' });
     const backend = createTestBackend();
-    backend.add(createBackendPlugin({ pluginId: 'a', register(reg) { reg.registerExtensionPoint(ep, {}); reg.registerInit({ deps: {}, async init() {} }); } }));
-    backend.add(createBackendModule({ pluginId: 'a', moduleId: 'again', register(reg) { reg.registerExtensionPoint(ep, {}); reg.registerInit({ deps: {}, async init() {} }); } }));
+    backend.add(
+      createBackendPlugin({
+        pluginId: 'a',
+        register(reg) {
+          reg.registerExtensionPoint(ep, {});
+          reg.registerInit({ deps: {}, async init() {} });
+        },
+      }),
+    );
+    backend.add(
+      createBackendModule({
+        pluginId: 'a',
+        moduleId: 'again',
+        register(reg) {
+          reg.registerExtensionPoint(ep, {});
+          reg.registerInit({ deps: {}, async init() {} });
+        },
+      }),
+    );
     backend.add(plugin('b'));
-    backend.add(createBackendModule({ pluginId: 'b', moduleId: 'thief', register(reg) { reg.registerInit({ deps: { ep }, async init() {} }); } }));
+    backend.add(
+      createBackendModule({
+        pluginId: 'b',
+        moduleId: 'thief',
+        register(reg) {
+          reg.registerInit({ deps: { ep }, async init() {} });
+        },
+      }),
+    );
     backend.add(plugin('c', () => {}, { ep }));
     const { findings } = await backend.validate();
     expect(findings.map((f) => f.code)).toEqual([
@@ -465,51 +676,92 @@ describe('plugins, modules and extension points', () => {
       'EXT_FOREIGN_EXTENSION_POINT',
       'EXT_ILLEGAL_DEPENDENCY',
     ]);
-    expect(findings[1]!.culprit).toMatchObject({ pluginId: 'b', moduleId: 'thief' });
-    expect(findings[2]!.culprit).toMatchObject({ pluginId: 'c' });
+    expect(findings[1]!).toMatchObject({ pluginId: 'b', moduleId: 'thief' });
+    expect(findings[2]!).toMatchObject({ pluginId: 'c' });
   });
 
   it('INIT-079 INIT_MODULE_INIT_FAILED: a failing module still lets the plugin init run', async () => {
     let pluginRan = false;
     const backend = createTestBackend();
     backend.add(plugin('p', () => void (pluginRan = true)));
-    backend.add(mod('p', 'bad', () => { throw new Error('module broke'); }));
+    backend.add(
+      mod('p', 'bad', () => {
+        throw new Error('module broke');
+      }),
+    );
     const error = (await rejectionOf(backend.start())) as BackendStartupError;
     expect(pluginRan).toBe(true);
     expect(error.code).toBe('BACK_STARTUP_FAILED');
     expect(error.name).toBe('BackendStartupError');
     expect(error.message).toMatch(/^Backend startup failed due to the following errors:/);
-    expect(error.result.plugins[0]!.modules[0]!.failure).toMatchObject({ allowed: false, error: { code: 'INIT_MODULE_INIT_FAILED' } });
+    expect(error.result.plugins[0]!.modules[0]!.failure).toMatchObject({
+      allowed: false,
+      error: { code: 'INIT_MODULE_INIT_FAILED' },
+    });
   });
 
-  it('INIT-078 INIT-067 INIT-071 INIT-080 allowed plugin failure with onPluginBootFailure: continue', async () => {
-    const backend = createTestBackend({ config: { backend: { startup: { plugins: { bad: { onPluginBootFailure: 'continue' } } } } } });
-    backend.add(plugin('bad', () => { throw new Error('nope'); }));
+  it('INIT-078 INIT-067 BACK-021 PLUG-018 allowed plugin failure with onPluginBootFailure: continue', async () => {
+    const backend = createTestBackend({
+      config: { backend: { startup: { plugins: { bad: { onPluginBootFailure: 'continue' } } } } },
+    });
+    backend.add(
+      plugin('bad', () => {
+        throw new Error('nope');
+      }),
+    );
     backend.add(plugin('good'));
     const { result } = await backend.start();
     expect(result.outcome).toBe('success');
-    expect(result.plugins[0]).toMatchObject({ pluginId: 'bad', failure: { allowed: true, error: { code: 'INIT_PLUGIN_INIT_FAILED' } } });
+    expect(result.plugins[0]).toMatchObject({
+      pluginId: 'bad',
+      failure: { allowed: true, error: { code: 'INIT_PLUGIN_INIT_FAILED' } },
+    });
     await backend.stop();
   });
 
   it('INIT-068 INIT-064 module policy is independent of the plugin policy', async () => {
     const backend = createTestBackend({
-      config: { backend: { startup: { default: { onPluginBootFailure: 'continue', onPluginModuleBootFailure: 'abort' }, plugins: { p: { modules: { ok: { onPluginModuleBootFailure: 'continue' } } } } } } },
+      config: {
+        backend: {
+          startup: {
+            default: { onPluginBootFailure: 'continue', onPluginModuleBootFailure: 'abort' },
+            plugins: { p: { modules: { ok: { onPluginModuleBootFailure: 'continue' } } } },
+          },
+        },
+      },
     });
     backend.add(plugin('p'));
-    backend.add(mod('p', 'ok', () => { throw new Error('a'); }));
-    backend.add(mod('p', 'ko', () => { throw new Error('b'); }));
+    backend.add(
+      mod('p', 'ok', () => {
+        throw new Error('a');
+      }),
+    );
+    backend.add(
+      mod('p', 'ko', () => {
+        throw new Error('b');
+      }),
+    );
     const error = (await rejectionOf(backend.start())) as BackendStartupError;
-    expect(error.result.plugins[0]!.modules.map((m) => [m.moduleId, m.failure?.allowed])).toEqual([['ko', false], ['ok', true]]);
+    expect(error.result.plugins[0]!.modules.map((m) => [m.moduleId, m.failure?.allowed])).toEqual([
+      ['ko', false],
+      ['ok', true],
+    ]);
     expect(error.message).toContain("'ko'");
     expect(error.message).not.toContain("'ok'");
   });
 
   it('INIT-065 INIT_INVALID_STARTUP_CONFIG: a policy value other than abort/continue', async () => {
-    const backend = createTestBackend({ config: { backend: { startup: { default: { onPluginBootFailure: 'ignore' } } } } });
+    const backend = createTestBackend({
+      config: { backend: { startup: { default: { onPluginBootFailure: 'ignore' } } } },
+    });
     backend.add(plugin('p'));
     const error = (await rejectionOf(backend.start())) as BackendPreflightError;
-    expect(error.findings).toMatchObject([{ code: 'INIT_INVALID_STARTUP_CONFIG', culprit: { kind: 'config', configPath: 'backend.startup.default.onPluginBootFailure' } }]);
+    expect(error.findings).toMatchObject([
+      {
+        code: 'INIT_INVALID_STARTUP_CONFIG',
+        configPath: 'backend.startup.default.onPluginBootFailure',
+      },
+    ]);
   });
 
   it('MOD-041 MOD_STARTUP_FAILURE_REPORTED and MOD-042 MOD_FAILURE_REPORTED_TOO_EARLY', async () => {
@@ -521,8 +773,20 @@ describe('plugins, modules and extension points', () => {
       createBackendPlugin({
         pluginId: 'p',
         register(reg) {
-          reg.registerExtensionPoint({ extensionPoint: ep, factory: (ctx) => { const report = (e: Error) => ctx.reportModuleStartupFailure({ error: e }); reporters.push(report); return { report }; } });
-          reg.registerInit({ deps: {}, async init() { reporters[0]!(new Error('bad contribution')); } });
+          reg.registerExtensionPoint({
+            extensionPoint: ep,
+            factory: (ctx) => {
+              const report = (e: Error) => ctx.reportModuleStartupFailure({ error: e });
+              reporters.push(report);
+              return { report };
+            },
+          });
+          reg.registerInit({
+            deps: {},
+            async init() {
+              reporters[0]!(new Error('bad contribution'));
+            },
+          });
         },
       }),
     );
@@ -531,13 +795,24 @@ describe('plugins, modules and extension points', () => {
         pluginId: 'p',
         moduleId: 'm',
         register(reg) {
-          reg.registerInit({ deps: { ep }, async init({ ep }) { try { ep.report(new Error('too early')); } catch (e) { early = e; } } });
+          reg.registerInit({
+            deps: { ep },
+            async init({ ep }) {
+              try {
+                ep.report(new Error('too early'));
+              } catch (e) {
+                early = e;
+              }
+            },
+          });
         },
       }),
     );
     const error = (await rejectionOf(backend.start())) as BackendStartupError;
     expect(early).toMatchObject({ code: 'MOD_FAILURE_REPORTED_TOO_EARLY' });
-    expect(error.result.plugins[0]!.modules[0]!.failure!.error).toMatchObject({ code: 'MOD_STARTUP_FAILURE_REPORTED' });
+    expect(error.result.plugins[0]!.modules[0]!.failure!.error).toMatchObject({
+      code: 'MOD_STARTUP_FAILURE_REPORTED',
+    });
   });
 
   it('EXT-035 EXT_FACTORY_FAILED and EXT-047 EXT_MIDDLEWARE_FAILED; middleware wraps implementations', async () => {
@@ -546,39 +821,108 @@ describe('plugins, modules and extension points', () => {
     const got: string[] = [];
     const backend = createTestBackend({
       extensionPointFactoryMiddleware: [
-        { $$type: '@backstage/ExtensionPointFactoryMiddleware', version: 'v1', extensionPointId: 'mw.ep', middleware: (impl) => `${impl}+mw` },
+        createExtensionPointFactoryMiddleware({
+          extensionPoint: createExtensionPoint<string>({ id: 'mw.ep' }),
+          middleware: async (impl) => `${impl}+mw`,
+        }),
       ],
     });
-    backend.add(createBackendPlugin({ pluginId: 'p', register(reg) {
-      reg.registerExtensionPoint(ep, 'impl');
-      reg.registerExtensionPoint({ extensionPoint: broken, factory: () => { throw new Error('factory broke'); } });
-      reg.registerInit({ deps: {}, async init() {} });
-    } }));
-    backend.add(createBackendModule({ pluginId: 'p', moduleId: 'a', register(reg) { reg.registerInit({ deps: { ep }, async init({ ep }) { got.push(ep); } }); } }));
-    backend.add(createBackendModule({ pluginId: 'p', moduleId: 'b', register(reg) { reg.registerInit({ deps: { broken }, async init() { got.push('never'); } }); } }));
+    backend.add(
+      createBackendPlugin({
+        pluginId: 'p',
+        register(reg) {
+          reg.registerExtensionPoint(ep, 'impl');
+          reg.registerExtensionPoint({
+            extensionPoint: broken,
+            factory: () => {
+              throw new Error('factory broke');
+            },
+          });
+          reg.registerInit({ deps: {}, async init() {} });
+        },
+      }),
+    );
+    backend.add(
+      createBackendModule({
+        pluginId: 'p',
+        moduleId: 'a',
+        register(reg) {
+          reg.registerInit({
+            deps: { ep },
+            async init({ ep }) {
+              got.push(ep);
+            },
+          });
+        },
+      }),
+    );
+    backend.add(
+      createBackendModule({
+        pluginId: 'p',
+        moduleId: 'b',
+        register(reg) {
+          reg.registerInit({
+            deps: { broken },
+            async init() {
+              got.push('never');
+            },
+          });
+        },
+      }),
+    );
     const error = (await rejectionOf(backend.start())) as BackendStartupError;
     expect(got).toEqual(['impl+mw']);
-    expect(error.result.plugins[0]!.modules.find((m) => m.moduleId === 'b')!.failure!.error).toMatchObject({ code: 'EXT_FACTORY_FAILED' });
+    expect(
+      error.result.plugins[0]!.modules.find((m) => m.moduleId === 'b')!.failure!.error,
+    ).toMatchObject({ code: 'EXT_FACTORY_FAILED' });
   });
 
-  it('INIT-040 INIT-042 a failing plugin startup hook is logged and does not change the result', async () => {
+  it('LIFE-016, LIFE-019, LIFE-020: a failing plugin startup hook is logged with LIFE_HOOK_FAILED and the plugin id, and does not change the result', async () => {
     const backend = createTestBackend();
-    backend.add(createBackendPlugin({ pluginId: 'p', register(reg) {
-      reg.registerInit({ deps: { lifecycle: coreServices.lifecycle }, async init({ lifecycle }) { lifecycle.addStartupHook(() => { throw new Error('hook'); }); } });
-    } }));
+    backend.add(
+      createBackendPlugin({
+        pluginId: 'p',
+        register(reg) {
+          reg.registerInit({
+            deps: { lifecycle: coreServices.lifecycle },
+            async init({ lifecycle }) {
+              lifecycle.addStartupHook(() => {
+                throw new Error('hook');
+              });
+            },
+          });
+        },
+      }),
+    );
     const { result } = await backend.start();
     expect(result.outcome).toBe('success');
     expect(result.plugins[0]!.failure).toBeUndefined();
-    expect(backend.logs.some((l) => l.level === 'error' && l.message.includes("'p'"))).toBe(true);
+    expect(
+      backend.logs.some(
+        (l) =>
+          l.level === 'error' && l.meta['code'] === 'LIFE_HOOK_FAILED' && l.meta['plugin'] === 'p',
+      ),
+    ).toBe(true);
     await backend.stop();
   });
 
-  it('INIT-046 root startup hooks do not run after a failure outcome', async () => {
+  it('LIFE-025, INIT-144: root startup hooks do not run after a failure outcome', async () => {
     let ran = false;
     const backend = createTestBackend();
-    backend.add(createBackendPlugin({ pluginId: 'p', register(reg) {
-      reg.registerInit({ deps: { root: coreServices.rootLifecycle }, async init({ root }) { root.addStartupHook(() => void (ran = true)); throw new Error('x'); } });
-    } }));
+    backend.add(
+      createBackendPlugin({
+        pluginId: 'p',
+        register(reg) {
+          reg.registerInit({
+            deps: { root: coreServices.rootLifecycle },
+            async init({ root }) {
+              root.addStartupHook(() => void (ran = true));
+              throw new Error('x');
+            },
+          });
+        },
+      }),
+    );
     await rejectionOf(backend.start());
     expect(ran).toBe(false);
     await backend.stop();
@@ -595,7 +939,11 @@ describe('feature loaders', () => {
         async *loader({ config }) {
           seen.push(String(config.getOptional('x')));
           yield plugin('from-loader', () => void seen.push('plugin'));
-          yield createBackendFeatureLoader({ loader: () => [Promise.resolve({ default: plugin('nested', () => void seen.push('nested')) })] });
+          yield createBackendFeatureLoader({
+            loader: () => [
+              Promise.resolve({ default: plugin('nested', () => void seen.push('nested')) }),
+            ],
+          });
         },
       }),
     );
@@ -604,15 +952,46 @@ describe('feature loaders', () => {
     await backend.stop();
   });
 
-  it('LOAD-003 LOAD_NON_ROOT_DEPENDENCY and LOAD-020 LOAD_LOADER_FAILED reject start() and validate()', async () => {
+  it('LOAD-003, LOAD-006: LOAD_NON_ROOT_DEPENDENCY is a preflight finding; start() rejects with INIT_PREFLIGHT_FAILED', async () => {
     const b1 = createTestBackend();
-    b1.add(createBackendFeatureLoader({ deps: { logger: coreServices.logger as never }, loader: () => [] }));
-    expect(await rejectionOf(b1.start())).toMatchObject({ code: 'LOAD_NON_ROOT_DEPENDENCY' });
+    const loader = createBackendFeatureLoader({
+      deps: { logger: coreServices.logger as never },
+      loader: () => [],
+    });
+    b1.add(loader);
+    const error = (await rejectionOf(b1.start())) as BackendPreflightError;
+    expect(error).toMatchObject({ code: 'INIT_PREFLIGHT_FAILED' });
+    expect(error.findings).toMatchObject([
+      {
+        code: 'LOAD_NON_ROOT_DEPENDENCY',
+        loader: loaderDescription(loader),
+        dependencyKey: 'logger',
+        serviceId: 'core.logger',
+      },
+    ]);
+    expect(error.findings[0]!.message).toContain("'plugin'");
+  });
+
+  it('LOAD-020, LOAD-021, BACK-068: a throwing loader rejects start() with LOAD_LOADER_FAILED; validate() reports it', async () => {
     const b2 = createTestBackend();
-    b2.add(createBackendFeatureLoader({ loader: () => { throw new Error('loader broke'); } }));
-    const error = await rejectionOf(b2.validate());
-    expect(error).toMatchObject({ code: 'LOAD_LOADER_FAILED' });
-    expect((error as Error).cause).toBeInstanceOf(Error);
+    const loader = createBackendFeatureLoader({
+      loader: () => {
+        throw new Error('loader broke');
+      },
+    });
+    b2.add(loader);
+    const { ok, findings } = await b2.validate();
+    expect(ok).toBe(false);
+    expect(findings).toMatchObject([
+      { code: 'LOAD_LOADER_FAILED', loader: loaderDescription(loader) },
+    ]);
+    const b3 = createTestBackend();
+    b3.add(loader);
+    const error = await rejectionOf(b3.start());
+    expect(error).toMatchObject({ code: 'LOAD_LOADER_FAILED', loader: loaderDescription(loader) });
+    expect((error as Error).cause).toMatchObject({ message: 'loader broke' });
+    await b2.stop();
+    await b3.stop();
   });
 
   it('LOAD-033 LOAD_DUPLICATE_SERVICE_FACTORY: two loaders providing one singleton', async () => {
@@ -622,7 +1001,9 @@ describe('feature loaders', () => {
     backend.add(createBackendFeatureLoader({ loader: () => [f] }));
     backend.add(createBackendFeatureLoader({ loader: () => [f] }));
     const { findings } = await backend.validate();
-    expect(findings).toMatchObject([{ code: 'LOAD_DUPLICATE_SERVICE_FACTORY', culprit: { serviceId: 'l.dup' } }]);
+    expect(findings).toMatchObject([
+      { code: 'LOAD_DUPLICATE_SERVICE_FACTORY', serviceId: 'l.dup' },
+    ]);
   });
 
   it('SVC-049 a cycle introduced by a loader factory is reported', async () => {
@@ -630,15 +1011,28 @@ describe('feature loaders', () => {
     const b = createServiceRef<string>({ id: 'lc.b' });
     const backend = createTestBackend();
     backend.add(createServiceFactory({ service: a, deps: { b }, factory: () => 'a' }));
-    backend.add(createBackendFeatureLoader({ loader: () => [createServiceFactory({ service: b, deps: { a }, factory: () => 'b' })] }));
+    backend.add(
+      createBackendFeatureLoader({
+        loader: () => [createServiceFactory({ service: b, deps: { a }, factory: () => 'b' })],
+      }),
+    );
     const { findings } = await backend.validate();
-    expect(findings).toMatchObject([{ code: 'SVC_CIRCULAR_DEPENDENCY', cycle: ['lc.a', 'lc.b', 'lc.a'] }]);
+    expect(findings).toMatchObject([
+      { code: 'SVC_CIRCULAR_DEPENDENCY', cycle: ['lc.a', 'lc.b', 'lc.a'] },
+    ]);
   });
 
-  it('INIT-134 loaders run once across validate() and start()', async () => {
+  it('LOAD-015 BACK-073 loaders run once across validate() and start()', async () => {
     let runs = 0;
     const backend = createTestBackend();
-    backend.add(createBackendFeatureLoader({ loader: () => { runs++; return []; } }));
+    backend.add(
+      createBackendFeatureLoader({
+        loader: () => {
+          runs++;
+          return [];
+        },
+      }),
+    );
     await backend.validate();
     await backend.validate();
     await backend.start();
@@ -652,15 +1046,26 @@ describe('shutdown', () => {
     const order: string[] = [];
     const backend = createTestBackend();
     for (const id of ['a', 'b']) {
-      backend.add(createBackendPlugin({ pluginId: id, register(reg) {
-        reg.registerInit({ deps: { lifecycle: coreServices.lifecycle, root: coreServices.rootLifecycle }, async init({ lifecycle, root }) {
-          lifecycle.addShutdownHook(() => { order.push(`plugin ${id}`); if (id === 'a') throw new Error('fail'); });
-          if (id === 'a') {
-            root.addBeforeShutdownHook(() => void order.push('before'));
-            root.addShutdownHook(() => void order.push('root'));
-          }
-        } });
-      } }));
+      backend.add(
+        createBackendPlugin({
+          pluginId: id,
+          register(reg) {
+            reg.registerInit({
+              deps: { lifecycle: coreServices.lifecycle, root: coreServices.rootLifecycle },
+              async init({ lifecycle, root }) {
+                lifecycle.addShutdownHook(() => {
+                  order.push(`plugin ${id}`);
+                  if (id === 'a') throw new Error('fail');
+                });
+                if (id === 'a') {
+                  root.addBeforeShutdownHook(() => void order.push('before'));
+                  root.addShutdownHook(() => void order.push('root'));
+                }
+              },
+            });
+          },
+        }),
+      );
     }
     await backend.start();
     await backend.stop();
@@ -669,15 +1074,30 @@ describe('shutdown', () => {
     expect(order[3]).toBe('root');
   });
 
-  it('INIT-041 LIFE_STARTUP_HOOK_AFTER_STARTUP and STOP-040 LIFE_SHUTDOWN_HOOK_AFTER_SHUTDOWN', async () => {
-    let lifecycleRef: { addStartupHook(h: () => void): void; addShutdownHook(h: () => void): void } | undefined;
+  it('LIFE-009 LIFE_STARTUP_HOOK_AFTER_STARTUP and LIFE-010 LIFE_SHUTDOWN_HOOK_AFTER_SHUTDOWN', async () => {
+    let lifecycleRef:
+      { addStartupHook(h: () => void): void; addShutdownHook(h: () => void): void } | undefined;
     const backend = createTestBackend();
-    backend.add(createBackendPlugin({ pluginId: 'p', register(reg) {
-      reg.registerInit({ deps: { lifecycle: coreServices.lifecycle }, async init({ lifecycle }) { lifecycleRef = lifecycle; } });
-    } }));
+    backend.add(
+      createBackendPlugin({
+        pluginId: 'p',
+        register(reg) {
+          reg.registerInit({
+            deps: { lifecycle: coreServices.lifecycle },
+            async init({ lifecycle }) {
+              lifecycleRef = lifecycle;
+            },
+          });
+        },
+      }),
+    );
     await backend.start();
-    expect(thrownBy(() => lifecycleRef!.addStartupHook(() => {}))).toMatchObject({ code: 'LIFE_STARTUP_HOOK_AFTER_STARTUP' });
+    expect(thrownBy(() => lifecycleRef!.addStartupHook(() => {}))).toMatchObject({
+      code: 'LIFE_STARTUP_HOOK_AFTER_STARTUP',
+    });
     await backend.stop();
-    expect(thrownBy(() => lifecycleRef!.addShutdownHook(() => {}))).toMatchObject({ code: 'LIFE_SHUTDOWN_HOOK_AFTER_SHUTDOWN' });
+    expect(thrownBy(() => lifecycleRef!.addShutdownHook(() => {}))).toMatchObject({
+      code: 'LIFE_SHUTDOWN_HOOK_AFTER_SHUTDOWN',
+    });
   });
 });

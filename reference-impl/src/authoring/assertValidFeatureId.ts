@@ -20,6 +20,13 @@ export function assertValidFeatureId(pluginId: string, moduleId?: string): void 
     }
     return;
   }
+  // FEAT-063: unlike Backstage, a module's pluginId is checked too.
+  if (typeof pluginId !== 'string' || !ID_PATTERN_OLD.test(pluginId)) {
+    throw new OpenstageError('FEAT_INVALID_ID', {
+      pluginId: String(pluginId),
+      moduleId: String(moduleId),
+    });
+  }
   if (typeof moduleId !== 'string' || !ID_PATTERN_OLD.test(moduleId)) {
     throw new OpenstageError('FEAT_INVALID_ID', { pluginId, moduleId: String(moduleId) });
   }

@@ -19,7 +19,10 @@ export interface RuntimeRegistrationPoints {
   registerExtensionPoint(
     refOrOptions:
       | InternalExtensionPoint
-      | { extensionPoint: InternalExtensionPoint; factory: (ctx: ExtensionPointFactoryContext) => unknown },
+      | {
+          extensionPoint: InternalExtensionPoint;
+          factory: (ctx: ExtensionPointFactoryContext) => unknown;
+        },
     impl?: unknown,
   ): void;
   registerConnection(registration: ConnectionRegistration): void;
@@ -51,7 +54,11 @@ export function collectRegistration(
           method: 'registerExtensionPoint',
         });
       }
-      if (typeof refOrOptions === 'object' && refOrOptions !== null && 'extensionPoint' in refOrOptions) {
+      if (
+        typeof refOrOptions === 'object' &&
+        refOrOptions !== null &&
+        'extensionPoint' in refOrOptions
+      ) {
         extensionPoints.push({
           extensionPoint: refOrOptions.extensionPoint,
           factory: refOrOptions.factory,

@@ -1,9 +1,7 @@
 /**
- * Service interfaces referenced by {@link coreServices}.
- *
- * The ones the runtime itself talks to (logging, lifecycle, metadata, config)
- * are spelled out; the others are left opaque here because their full
- * contracts live in `@openstage/spec` and in the service folders.
+ * Service interfaces referenced by {@link coreServices} that the runtime itself talks to
+ * (logging, lifecycle, metadata, config). The other refs carry `@openstage/spec`'s interfaces
+ * directly.
  */
 
 export interface LoggerService {
@@ -14,7 +12,7 @@ export interface LoggerService {
   child(meta: Record<string, unknown>): LoggerService;
 }
 
-export interface RootLoggerService extends LoggerService {}
+export type RootLoggerService = LoggerService;
 
 export type LifecycleServiceStartupHook = () => void | Promise<void>;
 export type LifecycleServiceShutdownHook = () => void | Promise<void>;
@@ -27,7 +25,10 @@ export interface LifecycleServiceShutdownOptions {
 
 export interface LifecycleService {
   addStartupHook(hook: LifecycleServiceStartupHook, options?: LifecycleServiceStartupOptions): void;
-  addShutdownHook(hook: LifecycleServiceShutdownHook, options?: LifecycleServiceShutdownOptions): void;
+  addShutdownHook(
+    hook: LifecycleServiceShutdownHook,
+    options?: LifecycleServiceShutdownOptions,
+  ): void;
 }
 
 export interface RootLifecycleService extends LifecycleService {
@@ -57,7 +58,11 @@ export interface RootConfigService {
   [method: string]: unknown;
 }
 
-/** Opaque placeholder; the full interface is defined by `@openstage/spec`. */
+/**
+ * Opaque placeholder, no longer used by {@link coreServices}.
+ *
+ * @deprecated Use the service's interface from `@openstage/spec`.
+ */
 export interface OpaqueService {
   readonly [member: string]: unknown;
 }

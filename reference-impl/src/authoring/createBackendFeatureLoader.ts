@@ -37,7 +37,12 @@ export function createBackendFeatureLoader<TDeps extends { [name in string]: unk
       const iterable = await options.loader(deps);
       const result: BackendFeature[] = [];
       for await (const item of iterable) {
-        if (typeof item === 'object' && item !== null && '$$type' in item && item.$$type === BACKEND_FEATURE_TYPE) {
+        if (
+          typeof item === 'object' &&
+          item !== null &&
+          '$$type' in item &&
+          item.$$type === BACKEND_FEATURE_TYPE
+        ) {
           result.push(item);
         } else if (typeof item === 'object' && item !== null && 'default' in item) {
           result.push(item.default);

@@ -1,4 +1,8 @@
-import { BACKEND_FEATURE_TYPE, BACKEND_FEATURE_VERSION, MODULE_REGISTRATION_TYPE } from '../wireFormat/constants.js';
+import {
+  BACKEND_FEATURE_TYPE,
+  BACKEND_FEATURE_VERSION,
+  MODULE_REGISTRATION_TYPE,
+} from '../wireFormat/constants.js';
 import type {
   BackendFeature,
   BackendModuleRegistrationPoints,

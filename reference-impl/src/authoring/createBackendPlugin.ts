@@ -1,4 +1,8 @@
-import { BACKEND_FEATURE_TYPE, BACKEND_FEATURE_VERSION, PLUGIN_REGISTRATION_TYPE } from '../wireFormat/constants.js';
+import {
+  BACKEND_FEATURE_TYPE,
+  BACKEND_FEATURE_VERSION,
+  PLUGIN_REGISTRATION_TYPE,
+} from '../wireFormat/constants.js';
 import type {
   BackendFeature,
   BackendPluginRegistrationPoints,
@@ -23,10 +27,12 @@ export interface CreateBackendPluginOptions {
 export function createBackendPlugin(options: CreateBackendPluginOptions): BackendFeature {
   assertValidFeatureId(options.pluginId);
   function getRegistrations(): InternalPluginRegistration[] {
-    const collected = collectRegistration({ pluginId: options.pluginId }, (reg: RuntimeRegistrationPoints) =>
-      // The runtime points are a superset of the public overloads; the cast
-      // only hides `registerConnection` and widens the ref types.
-      options.register(reg as unknown as BackendPluginRegistrationPoints),
+    const collected = collectRegistration(
+      { pluginId: options.pluginId },
+      (reg: RuntimeRegistrationPoints) =>
+        // The runtime points are a superset of the public overloads; the cast
+        // only hides `registerConnection` and widens the ref types.
+        options.register(reg as unknown as BackendPluginRegistrationPoints),
     );
     return [{ type: PLUGIN_REGISTRATION_TYPE, pluginId: options.pluginId, ...collected }];
   }

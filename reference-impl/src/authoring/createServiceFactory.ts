@@ -65,8 +65,19 @@ export function createServiceFactory(
   // The overloads above carry the precise types; the implementation only
   // moves the fields into the wire-format object.
   options:
-    | RootServiceFactoryOptions<unknown, ServiceInstances, unknown, { [name in string]: ServiceRef<unknown> }>
-    | PluginServiceFactoryOptions<unknown, ServiceInstances, unknown, unknown, { [name in string]: ServiceRef<unknown> }>,
+    | RootServiceFactoryOptions<
+        unknown,
+        ServiceInstances,
+        unknown,
+        { [name in string]: ServiceRef<unknown> }
+      >
+    | PluginServiceFactoryOptions<
+        unknown,
+        ServiceInstances,
+        unknown,
+        unknown,
+        { [name in string]: ServiceRef<unknown> }
+      >,
 ): ServiceFactory {
   const base = {
     $$type: BACKEND_FEATURE_TYPE,
@@ -77,23 +88,38 @@ export function createServiceFactory(
     deps: options.deps,
   };
   if (options.service.scope === 'root') {
-    const root = options as RootServiceFactoryOptions<unknown, ServiceInstances, unknown, { [name in string]: ServiceRef<unknown> }>;
+    const root = options as RootServiceFactoryOptions<
+      unknown,
+      ServiceInstances,
+      unknown,
+      { [name in string]: ServiceRef<unknown> }
+    >;
     return {
       ...base,
-      factory: async (deps: ServiceRefsToInstances<{ [name in string]: ServiceRef<unknown> }, 'root'>) =>
-        root.factory(deps),
+      factory: async (
+        deps: ServiceRefsToInstances<{ [name in string]: ServiceRef<unknown> }, 'root'>,
+      ) => root.factory(deps),
     } as ServiceFactory;
   }
-  const plugin = options as PluginServiceFactoryOptions<unknown, ServiceInstances, unknown, unknown, { [name in string]: ServiceRef<unknown> }>;
+  const plugin = options as PluginServiceFactoryOptions<
+    unknown,
+    ServiceInstances,
+    unknown,
+    unknown,
+    { [name in string]: ServiceRef<unknown> }
+  >;
   return {
     ...base,
     ...('createRootContext' in plugin
       ? {
-          createRootContext: async (deps: ServiceRefsToInstances<{ [name in string]: ServiceRef<unknown> }, 'root'>) =>
-            plugin.createRootContext?.(deps),
+          createRootContext: async (
+            deps: ServiceRefsToInstances<{ [name in string]: ServiceRef<unknown> }, 'root'>,
+          ) => plugin.createRootContext?.(deps),
         }
       : {}),
-    factory: async (deps: ServiceRefsToInstances<{ [name in string]: ServiceRef<unknown> }>, ctx: unknown) =>
-      plugin.factory(deps, ctx),
+    factory: async (
+      deps: ServiceRefsToInstances<{ [name in string]: ServiceRef<unknown> }>,
+      ctx: unknown,
+    ) => plugin.factory(deps, ctx),
   } as ServiceFactory;
 }

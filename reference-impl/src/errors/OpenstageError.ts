@@ -1,6 +1,28 @@
 import { errorCatalog, type ErrorCode, type ErrorDetails } from './errorCatalog.js';
 
 /**
+ * The culprit identifiers the spec's `Culprit` type names, plus the few
+ * code-specific ones (`cycles`, `index`, `packageName`). They are copied from
+ * `details` onto the error itself, so `error.pluginId` works as the spec's
+ * `OpenstageError` type says.
+ */
+const CULPRIT_KEYS = [
+  'path',
+  'pluginId',
+  'moduleId',
+  'serviceId',
+  'extensionPointId',
+  'loader',
+  'configPath',
+  'dependencyKey',
+  'ref',
+  'cycle',
+  'cycles',
+  'index',
+  'packageName',
+] as const;
+
+/**
  * An error raised by the reference implementation.
  *
  * `code` is a literal discriminant: narrowing on it (`switch (err.code)`)
@@ -13,6 +35,16 @@ export class OpenstageError<C extends ErrorCode = ErrorCode> extends Error {
   readonly requirement: string;
   readonly details: ErrorDetails<C>;
   readonly hint: string;
+  declare readonly path?: string;
+  declare readonly pluginId?: string;
+  declare readonly moduleId?: string;
+  declare readonly serviceId?: string;
+  declare readonly extensionPointId?: string;
+  declare readonly loader?: string;
+  declare readonly configPath?: string;
+  declare readonly dependencyKey?: string;
+  declare readonly ref?: string;
+  declare readonly cycle?: string[];
 
   constructor(code: C, details: ErrorDetails<C>, options?: { cause?: unknown }) {
     const entry = errorCatalog[code];
@@ -24,6 +56,11 @@ export class OpenstageError<C extends ErrorCode = ErrorCode> extends Error {
     this.requirement = entry.requirement;
     this.details = details;
     this.hint = entry.hint;
+    const source = details as Record<string, unknown>;
+    for (const key of CULPRIT_KEYS) {
+      if (source[key] !== undefined)
+        Object.defineProperty(this, key, { value: source[key], enumerable: true });
+    }
   }
 }
 

@@ -1,9 +1,5 @@
 import { OpenstageError, describeCause, toError } from '../errors/OpenstageError.js';
-import type {
-  ExtensionPointFactoryMiddleware,
-  InternalServiceFactory,
-  InternalServiceRef,
-} from '../wireFormat/types.js';
+import type { ExtensionPointFactoryMiddleware, InternalServiceRef } from '../wireFormat/types.js';
 import type { BackendInstanceRegistry } from './BackendInstanceRegistry.js';
 import { BackendStartupError } from './BackendStartupError.js';
 import type { BackendStartupResult } from './BackendStartupResult.js';
@@ -11,7 +7,24 @@ import { collectFeatures, type AddedFeature } from './collectFeatures.js';
 import { createAllowBootFailurePredicate } from './createAllowBootFailurePredicate.js';
 import { BackendPreflightError } from './preflight/BackendPreflightError.js';
 import type { ValidationResult } from './preflight/PreflightFinding.js';
-import { checkStartupConfig, moduleOrderGraph, runPreflight, type PreflightResult } from './preflight/runPreflight.js';
+import {
+  checkStartupConfig,
+  moduleOrderGraph,
+  runPreflight,
+  type PreflightResult,
+} from './preflight/runPreflight.js';
+import { compareFindings, findingOf } from './preflight/findingFromError.js';
+import { applyBootFailurePolicy, preflightFailure } from './applyBootFailurePolicy.js';
+import { createInstanceMetadataFactory } from './createInstanceMetadataFactory.js';
+import {
+  assertLifecycle,
+  type PluginLifecycleHooks,
+  type RootLifecycleHooks,
+} from './lifecycleServices.js';
+import type { PreflightFinding } from './preflight/PreflightFinding.js';
+import { parseDuration } from './parseDuration.js';
+import { runShutdownPhase, type PhaseObserver, type PhasePart } from './runShutdownPhase.js';
+import type { ShutdownPhaseResult, ShutdownResult } from './ShutdownResult.js';
 import { isRuntimeLogger, type RuntimeLogger } from './RuntimeLogger.js';
 import { serviceInstanceKey, type ServiceRegistry } from './ServiceRegistry.js';
 import { StartupResultCollector } from './StartupResultCollector.js';
@@ -23,29 +36,21 @@ const ROOT_CONFIG = ref('core.rootConfig', 'root');
 const ROOT_LOGGER = ref('core.rootLogger', 'root');
 const ROOT_LIFECYCLE = ref('core.rootLifecycle', 'root');
 const PLUGIN_LIFECYCLE = ref('core.lifecycle', 'plugin');
-const ROOT_INSTANCE_METADATA = ref('core.rootInstanceMetadata', 'root');
 
-interface RootLifecycleHooks {
-  startup(): Promise<void>;
-  beforeShutdown?(): Promise<void>;
-  shutdown(): Promise<void>;
-}
-interface PluginLifecycleHooks {
-  startup(): Promise<void>;
-  shutdown(): Promise<void>;
-}
+const DEFAULT_PENDING_REPORT_MS = 10_000;
+const DEFAULT_SHUTDOWN_PHASE_TIMEOUT_MS = 30_000;
 
-function hasHooks(value: unknown): value is PluginLifecycleHooks {
-  const v = value as Partial<PluginLifecycleHooks> | undefined;
-  return typeof v?.startup === 'function' && typeof v.shutdown === 'function';
+interface Collected {
+  model: WiringModel;
+  preflight: PreflightResult;
+  config: unknown;
+  /** `INIT_ROOT_SERVICE_FAILED` for a rootConfig that failed to build. */
+  configError?: OpenstageError;
 }
 
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null) {
-    for (const v of Object.values(value)) if (!Object.isFrozen(v)) deepFreeze(v);
-    Object.freeze(value);
-  }
-  return value;
+function readConfig(config: unknown, path: string): unknown {
+  const getOptional = (config as { getOptional?: unknown } | undefined)?.getOptional;
+  return typeof getOptional === 'function' ? getOptional.call(config, path) : undefined;
 }
 
 export interface BackendInitializerOptions {
@@ -54,6 +59,8 @@ export interface BackendInitializerOptions {
   instanceRegistry: BackendInstanceRegistry;
   /** Overrides `backend.startup.pendingReportInterval`; `false` disables reports. */
   pendingReportIntervalMs?: number | false;
+  /** Overrides `backend.lifecycle.shutdownPhaseTimeout`. */
+  shutdownPhaseTimeoutMs?: number;
 }
 
 /**
@@ -65,10 +72,11 @@ export class BackendInitializer {
   readonly #options: BackendInitializerOptions;
   readonly #added: AddedFeature[] = [];
   readonly #timeline = new StartupTimeline();
-  #collected: Promise<{ model: WiringModel; preflight: PreflightResult }> | undefined;
+  #collected: Promise<Collected> | undefined;
   #startPromise: Promise<{ result: BackendStartupResult }> | undefined;
-  #stopPromise: Promise<void> | undefined;
+  #stopPromise: Promise<ShutdownResult> | undefined;
   #pluginPhaseReached = false;
+  #startedPlugins: string[] = [];
   #logger: RuntimeLogger | undefined;
   #processHandlers: Array<[string, (...args: unknown[]) => void]> = [];
 
@@ -82,20 +90,42 @@ export class BackendInitializer {
   }
 
   add(feature: Promise<unknown>): void {
-    if (this.#startPromise) {
-      throw new OpenstageError('BACK_ADD_AFTER_START', {});
-    }
+    if (this.#startPromise) throw new OpenstageError('BACK_ADD_AFTER_START', {});
+    if (this.#stopPromise) throw new OpenstageError('BACK_ALREADY_STOPPED', {});
+    // BACK-018: a rejection is reported as a finding, never as unhandled.
+    feature.catch(() => undefined);
     // A wiring already validated no longer describes the backend.
     this.#collected = undefined;
     this.#added.push({ feature, source: `features[${this.#added.length}]` });
   }
 
-  /** Collects features and runs preflight once; later calls reuse the result (INIT-134). */
-  collect(): Promise<{ model: WiringModel; preflight: PreflightResult }> {
+  /**
+   * Collects features, runs preflight and reads the configuration preflight
+   * checks, once; later calls reuse the result (BACK-073).
+   */
+  collect(): Promise<Collected> {
     this.#collected ??= (async () => {
-      const model = await collectFeatures(this.#added, this.#options.registry, this.#timeline);
+      const registry = this.#options.registry;
+      const model = await collectFeatures(this.#added, registry, this.#timeline);
       const preflight = await runPreflight(model);
-      return { model, preflight };
+      let config: unknown;
+      let configError: OpenstageError | undefined;
+      const cyclic = preflight.findings.some((f) => f.code === 'SVC_CIRCULAR_DEPENDENCY');
+      if (!model.fatal && !cyclic && registry.canProvide(ROOT_CONFIG)) {
+        try {
+          config = await registry.get(ROOT_CONFIG, 'root');
+        } catch (error) {
+          configError = new OpenstageError(
+            'INIT_ROOT_SERVICE_FAILED',
+            { serviceId: ROOT_CONFIG.id, cause: describeCause(error) },
+            { cause: error },
+          );
+          preflight.findings.push(findingOf(configError));
+        }
+      }
+      preflight.findings.push(...checkStartupConfig(config, model));
+      preflight.findings.sort(compareFindings);
+      return { model, preflight, config, ...(configError ? { configError } : {}) };
     })();
     return this.#collected;
   }
@@ -111,26 +141,50 @@ export class BackendInitializer {
   }
 
   start(): Promise<{ result: BackendStartupResult }> {
-    if (this.#startPromise) {
-      return Promise.reject(new OpenstageError('BACK_ALREADY_STARTED', {}));
-    }
-    if (this.#stopPromise) {
-      return Promise.reject(new OpenstageError('BACK_ALREADY_STOPPED', {}));
-    }
+    if (this.#startPromise) return Promise.reject(new OpenstageError('BACK_ALREADY_STARTED', {}));
+    if (this.#stopPromise) return Promise.reject(new OpenstageError('BACK_ALREADY_STOPPED', {}));
     this.#options.instanceRegistry.register(this);
-    this.#startPromise = this.#doStart();
+    this.#startPromise = this.#doStart().catch((error: unknown) => {
+      // INIT-006: anything without a code of its own is an internal error.
+      if (error instanceof OpenstageError) throw error;
+      throw new OpenstageError(
+        'INIT_INTERNAL_ERROR',
+        { cause: describeCause(error) },
+        { cause: error },
+      );
+    });
     return this.#startPromise;
   }
 
   async #doStart(): Promise<{ result: BackendStartupResult }> {
-    const { model, preflight } = await this.collect();
-    if (preflight.findings.some((f) => f.severity === 'error')) {
-      throw new BackendPreflightError(preflight.findings);
-    }
-    const registry = this.#options.registry;
-    registry.add(this.#createInstanceMetadataFactory(model), 'runtime', 'runtime');
+    const { model, preflight, config, configError } = await this.collect();
+    if (model.fatal) throw model.fatal;
+    if (configError) throw configError;
+    const allow = createAllowBootFailurePredicate(config);
 
+    // INIT-101 to INIT-108: findings that only concern plugins or modules
+    // whose failure is allowed take those out; anything else is fatal.
+    const { fatal, skippedPlugins, skippedModules } = applyBootFailurePolicy(
+      preflight.findings,
+      allow,
+    );
+    if (fatal) throw new BackendPreflightError(preflight.findings);
+
+    const registry = this.#options.registry;
+    const duplicated = new Set(
+      preflight.findings
+        .filter((f) => f.code === 'BACK_DUPLICATE_PLUGIN_ID')
+        .map((f) => f.pluginId!),
+    );
+    registry.add(createInstanceMetadataFactory(model, duplicated), 'runtime', 'runtime');
+
+    // INIT-003: the listeners exist before any eager root service is built;
+    // they log through the root logger as soon as there is one.
     this.#installProcessHandlers();
+    const earlyLogger = registry.canProvide(ROOT_LOGGER)
+      ? await registry.get(ROOT_LOGGER, 'root')?.catch(() => undefined)
+      : undefined;
+    this.#logger = isRuntimeLogger(earlyLogger) ? earlyLogger : undefined;
     await Promise.all(
       registry.eagerRootRecords().map(async (record) => {
         try {
@@ -144,111 +198,215 @@ export class BackendInitializer {
         }
       }),
     );
-    const rootConfig = await registry.get(ROOT_CONFIG, 'root');
-    const rootLogger = await registry.get(ROOT_LOGGER, 'root');
-    this.#logger = isRuntimeLogger(rootLogger) ? rootLogger : undefined;
-    const configFindings = checkStartupConfig(rootConfig);
-    if (configFindings.length > 0) {
-      throw new BackendPreflightError([...preflight.findings, ...configFindings]);
+    // LIFE-040: a server shutdown delay the phase deadline would cut short.
+    const delay = parseDuration(readConfig(config, 'backend.lifecycle.serverShutdownDelay'));
+    const phaseTimeout = this.#shutdownPhaseTimeout(config);
+    if (delay !== undefined && delay >= phaseTimeout) {
+      this.#logger?.warn(
+        `backend.lifecycle.serverShutdownDelay (${delay}ms) is not shorter than backend.lifecycle.shutdownPhaseTimeout (${phaseTimeout}ms); the delay will be cut short`,
+      );
     }
+    for (const { serviceId, loader } of model.ignoredLoaderFactories) {
+      this.#logger?.info(
+        `Ignoring the factory for ${serviceId} from feature loader ${loader}: a factory passed to add() overrides it`,
+      );
+    }
+    // INIT-111, MOD-010: warnings are logged, nothing more.
     for (const warning of preflight.findings.filter((f) => f.severity === 'warning')) {
-      this.#logger?.warn(`${warning.message}`, { code: warning.code });
+      this.#logger?.warn(warning.message, { code: warning.code });
     }
 
     const pluginIds = [...model.plugins.keys()];
     const collector = new StartupResultCollector({
       pluginIds,
       logger: this.#logger,
-      allowBootFailure: createAllowBootFailurePredicate(rootConfig),
+      allowBootFailure: allow,
       timeline: this.#timeline,
-      pendingReportIntervalMs: this.#pendingReportInterval(rootConfig),
+      pendingReportIntervalMs: this.#pendingReportInterval(config),
     });
     this.#pluginPhaseReached = true;
-    try {
-      await Promise.all(pluginIds.map((pluginId) => this.#startPlugin(model, pluginId, collector)));
-    } catch (error) {
-      throw new OpenstageError('INIT_INTERNAL_ERROR', { cause: describeCause(error) }, { cause: error });
-    }
+    await Promise.all(
+      pluginIds.map((pluginId) => {
+        const findings = skippedPlugins.get(pluginId);
+        if (findings) {
+          this.#skipPlugin(model, pluginId);
+          collector.onPluginBegin(pluginId);
+          collector.onPluginResult(pluginId, preflightFailure(findings));
+          return undefined;
+        }
+        return this.#startPlugin(
+          model,
+          pluginId,
+          collector,
+          skippedModules.get(pluginId) ?? new Map(),
+        );
+      }),
+    );
     const result = collector.finalize(this.#timeline.beginAt);
     if (result.outcome === 'failure') {
-      this.#timeline.skip('rootStartupHooks', { kind: 'rootStartupHooks', label: 'root startup hooks' });
+      this.#timeline.skip('rootStartupHooks', {
+        kind: 'rootStartupHooks',
+        label: 'root startup hooks',
+      });
       result.timeline = this.#timeline.entries();
       throw new BackendStartupError(result);
     }
-    this.#timeline.begin('rootStartupHooks', { kind: 'rootStartupHooks', label: 'root startup hooks' });
-    try {
-      const rootLifecycle = await this.#getRootLifecycle();
-      await rootLifecycle.startup();
-      this.#timeline.end('rootStartupHooks');
-    } catch (error) {
-      // A failing root startup hook is logged; it never changes the outcome (INIT-048).
-      this.#timeline.end('rootStartupHooks', toError(error));
-      this.#logger?.error('Root startup hook failed', toError(error));
-    }
+    this.#timeline.begin('rootStartupHooks', {
+      kind: 'rootStartupHooks',
+      label: 'root startup hooks',
+    });
+    const rootLifecycle = await this.#getRootLifecycle();
+    // Root startup hooks never reject; failures are logged by the service (LIFE-019).
+    await rootLifecycle.startup();
+    this.#timeline.end('rootStartupHooks');
     this.#logger?.info(
-      `Backend started: ${result.plugins.map((p) => `${p.pluginId} ${p.failure ? 'failed' : 'ok'} in ${p.durationMs ?? 0}ms`).join(', ')}`,
+      `Backend started: ${result.plugins.map((p) => `${p.pluginId} ${p.failure ? 'failed' : 'ok'} in ${p.durationMs}ms`).join(', ')}`,
+      {
+        plugins: result.plugins.map((p) => ({
+          pluginId: p.pluginId,
+          outcome: p.outcome,
+          durationMs: p.durationMs,
+        })),
+      },
     );
     result.timeline = this.#timeline.entries();
     return { result };
   }
 
-  #pendingReportInterval(config: unknown): number | false {
-    if (this.#options.pendingReportIntervalMs !== undefined) return this.#options.pendingReportIntervalMs;
-    const getOptional = (config as { getOptional?: unknown } | undefined)?.getOptional;
-    const value = typeof getOptional === 'function' ? getOptional.call(config, 'backend.startup.pendingReportInterval') : undefined;
-    if (value === false) return false;
-    if (typeof value === 'number') return value;
-    return 10_000;
+  #skipPlugin(model: WiringModel, pluginId: string): void {
+    this.#timeline.skip(`plugin:${pluginId}`, {
+      kind: 'plugin',
+      label: `plugin '${pluginId}'`,
+      pluginId,
+    });
+    for (const moduleId of model.modules.get(pluginId)?.keys() ?? []) {
+      this.#timeline.skip(`module:${pluginId}/${moduleId}`, {
+        kind: 'module',
+        label: `module '${moduleId}' of plugin '${pluginId}'`,
+        pluginId,
+        moduleId,
+      });
+    }
+    this.#timeline.skip(`pluginStartupHooks:${pluginId}`, {
+      kind: 'pluginStartupHooks',
+      label: `startup hooks of plugin '${pluginId}'`,
+      pluginId,
+    });
   }
 
-  async #startPlugin(model: WiringModel, pluginId: string, collector: StartupResultCollector): Promise<void> {
+  #pendingReportInterval(config: unknown): number | false {
+    if (this.#options.pendingReportIntervalMs !== undefined)
+      return this.#options.pendingReportIntervalMs;
+    const value = readConfig(config, 'backend.startup.pendingReportInterval');
+    if (value === false) return false;
+    // Invalid values were already refused by preflight (INIT-152).
+    return parseDuration(value) ?? DEFAULT_PENDING_REPORT_MS;
+  }
+
+  #shutdownPhaseTimeout(config: unknown): number {
+    if (this.#options.shutdownPhaseTimeoutMs !== undefined)
+      return this.#options.shutdownPhaseTimeoutMs;
+    return (
+      parseDuration(readConfig(config, 'backend.lifecycle.shutdownPhaseTimeout')) ??
+      DEFAULT_SHUTDOWN_PHASE_TIMEOUT_MS
+    );
+  }
+
+  async #startPlugin(
+    model: WiringModel,
+    pluginId: string,
+    collector: StartupResultCollector,
+    skippedModules: ReadonlyMap<string, PreflightFinding[]>,
+  ): Promise<void> {
     const registry = this.#options.registry;
     const key = `plugin:${pluginId}`;
     const pluginLabel = `plugin '${pluginId}'`;
     this.#timeline.begin(key, { kind: 'plugin', label: pluginLabel, pluginId });
     collector.onPluginBegin(pluginId);
-    const modules = [...(model.modules.get(pluginId)?.values() ?? [])];
-    const skipRest = (): void => {
-      for (const m of modules) {
-        this.#timeline.skip(`module:${pluginId}/${m.moduleId}`, { kind: 'module', label: `module '${m.moduleId}' of plugin '${pluginId}'`, pluginId, moduleId: m.moduleId! });
-      }
-      this.#timeline.skip(`pluginStartupHooks:${pluginId}`, { kind: 'pluginStartupHooks', label: `startup hooks of plugin '${pluginId}'`, pluginId });
+    const allModules = [...(model.modules.get(pluginId)?.values() ?? [])];
+    const hooksEntry = {
+      kind: 'pluginStartupHooks' as const,
+      label: `startup hooks of plugin '${pluginId}'`,
+      pluginId,
     };
-    const fail = (error: OpenstageError): void => {
+    const skipRest = (): void => {
+      for (const m of allModules) {
+        this.#timeline.skip(`module:${pluginId}/${m.moduleId}`, {
+          kind: 'module',
+          label: `module '${m.moduleId}' of plugin '${pluginId}'`,
+          pluginId,
+          moduleId: m.moduleId!,
+        });
+      }
+      this.#timeline.skip(`pluginStartupHooks:${pluginId}`, hooksEntry);
+    };
+    const fail = (error: Error): void => {
       this.#timeline.end(key, error);
       collector.onPluginResult(pluginId, error);
     };
 
     const eager = registry.eagerPluginRecords();
-    this.#timeline.waitOn(key, eager.map((r) => serviceInstanceKey(r.factory.service, pluginId)));
+    this.#timeline.waitOn(
+      key,
+      eager.map((r) => serviceInstanceKey(r.factory.service, pluginId)),
+    );
     for (const record of eager) {
       try {
         await registry.get(record.factory.service, pluginId);
       } catch (error) {
         skipRest();
-        fail(new OpenstageError('INIT_DEPENDENCY_FAILED', { pluginId, serviceId: record.factory.service.id, cause: describeCause(error) }, { cause: error }));
+        fail(
+          new OpenstageError(
+            'INIT_DEPENDENCY_FAILED',
+            { pluginId, serviceId: record.factory.service.id, cause: describeCause(error) },
+            { cause: error },
+          ),
+        );
         return;
       }
     }
 
+    // INIT-106, INIT-107: modules that preflight findings concern are not run.
+    for (const [moduleId, findings] of skippedModules) {
+      this.#timeline.skip(`module:${pluginId}/${moduleId}`, {
+        kind: 'module',
+        label: `module '${moduleId}' of plugin '${pluginId}'`,
+        pluginId,
+        moduleId,
+      });
+      collector.onModuleResult(pluginId, moduleId, new Date(), preflightFailure(findings));
+    }
+    const modules = allModules.filter((m) => !skippedModules.has(m.moduleId!));
     if (modules.length > 0) {
-      this.#timeline.waitOn(key, modules.map((m) => `module:${pluginId}/${m.moduleId}`));
+      this.#timeline.waitOn(
+        key,
+        modules.map((m) => `module:${pluginId}/${m.moduleId}`),
+      );
       const byId = new Map(modules.map((m) => [m.moduleId!, m]));
       await moduleOrderGraph(modules).parallelTopologicalTraversal(async (moduleId) => {
         const mod = byId.get(moduleId)!;
         const moduleKey = `module:${pluginId}/${moduleId}`;
         const beginAt = new Date();
-        this.#timeline.begin(moduleKey, { kind: 'module', label: `module '${moduleId}' of plugin '${pluginId}'`, pluginId, moduleId });
-        let failure: OpenstageError | undefined;
+        this.#timeline.begin(moduleKey, {
+          kind: 'module',
+          label: `module '${moduleId}' of plugin '${pluginId}'`,
+          pluginId,
+          moduleId,
+        });
+        let failure: Error | undefined;
         try {
           const deps = await this.#resolveInitDeps(model, mod, collector, moduleKey);
           try {
             await mod.init.func(deps);
           } catch (error) {
-            failure = new OpenstageError('INIT_MODULE_INIT_FAILED', { pluginId, moduleId, cause: describeCause(error) }, { cause: error });
+            failure = new OpenstageError(
+              'INIT_MODULE_INIT_FAILED',
+              { pluginId, moduleId, cause: describeCause(error) },
+              { cause: error },
+            );
           }
         } catch (error) {
-          failure = error as OpenstageError;
+          failure = error as Error;
         }
         this.#timeline.end(moduleKey, failure);
         collector.onModuleResult(pluginId, moduleId, beginAt, failure);
@@ -260,31 +418,52 @@ export class BackendInitializer {
     try {
       deps = await this.#resolveInitDeps(model, plugin, collector, key);
     } catch (error) {
-      this.#timeline.skip(`pluginStartupHooks:${pluginId}`, { kind: 'pluginStartupHooks', label: `startup hooks of plugin '${pluginId}'`, pluginId });
-      fail(error as OpenstageError);
+      this.#timeline.skip(`pluginStartupHooks:${pluginId}`, hooksEntry);
+      fail(error as Error);
       return;
     }
     try {
       await plugin.init.func(deps);
     } catch (error) {
-      this.#timeline.skip(`pluginStartupHooks:${pluginId}`, { kind: 'pluginStartupHooks', label: `startup hooks of plugin '${pluginId}'`, pluginId });
-      fail(new OpenstageError('INIT_PLUGIN_INIT_FAILED', { pluginId, cause: describeCause(error) }, { cause: error }));
+      this.#timeline.skip(`pluginStartupHooks:${pluginId}`, hooksEntry);
+      fail(
+        new OpenstageError(
+          'INIT_PLUGIN_INIT_FAILED',
+          { pluginId, cause: describeCause(error) },
+          { cause: error },
+        ),
+      );
+      return;
+    }
+    let lifecycle: PluginLifecycleHooks;
+    try {
+      lifecycle = await this.#getPluginLifecycle(pluginId);
+    } catch (error) {
+      this.#timeline.skip(`pluginStartupHooks:${pluginId}`, hooksEntry);
+      fail(
+        error instanceof OpenstageError
+          ? error
+          : new OpenstageError(
+              'INIT_DEPENDENCY_FAILED',
+              { pluginId, serviceId: PLUGIN_LIFECYCLE.id, cause: describeCause(error) },
+              { cause: error },
+            ),
+      );
       return;
     }
     this.#timeline.end(key);
     collector.onPluginResult(pluginId);
+    this.#startedPlugins.push(pluginId);
 
     const hooksKey = `pluginStartupHooks:${pluginId}`;
-    this.#timeline.begin(hooksKey, { kind: 'pluginStartupHooks', label: `startup hooks of plugin '${pluginId}'`, pluginId });
-    try {
-      const lifecycle = await this.#getPluginLifecycle(pluginId);
-      await lifecycle.startup();
-      this.#timeline.end(hooksKey);
-    } catch (error) {
-      // Logged, never changes the plugin's result (INIT-040, INIT-042).
-      this.#timeline.end(hooksKey, toError(error));
-      this.#logger?.error(`Startup hook of plugin '${pluginId}' failed`, toError(error));
-    }
+    this.#timeline.begin(hooksKey, hooksEntry);
+    // The service logs failing hooks and never rejects (LIFE-018, LIFE-019).
+    await lifecycle
+      .startup()
+      .catch((error: unknown) =>
+        this.#logger?.error(`Startup hooks of plugin '${pluginId}' failed`, toError(error)),
+      );
+    this.#timeline.end(hooksKey);
   }
 
   /**
@@ -314,10 +493,15 @@ export class BackendInitializer {
           let impl: unknown;
           try {
             impl = ep.factory({
-              reportModuleStartupFailure: ({ error }) => collector.amendModuleResult(pluginId, moduleId, error),
+              reportModuleStartupFailure: ({ error }) =>
+                collector.amendModuleResult(pluginId, moduleId, error),
             });
           } catch (error) {
-            throw new OpenstageError('EXT_FACTORY_FAILED', { extensionPointId: dep.id, pluginId, moduleId, cause: describeCause(error) }, { cause: error });
+            throw new OpenstageError(
+              'EXT_FACTORY_FAILED',
+              { extensionPointId: dep.id, pluginId, moduleId, cause: describeCause(error) },
+              { cause: error },
+            );
           }
           const middleware = this.#options.extensionPointFactoryMiddleware;
           for (let index = 0; index < middleware.length; index++) {
@@ -326,7 +510,17 @@ export class BackendInitializer {
             try {
               impl = await mw.middleware(impl);
             } catch (error) {
-              throw new OpenstageError('EXT_MIDDLEWARE_FAILED', { extensionPointId: dep.id, pluginId, moduleId, index, cause: describeCause(error) }, { cause: error });
+              throw new OpenstageError(
+                'EXT_MIDDLEWARE_FAILED',
+                {
+                  extensionPointId: dep.id,
+                  pluginId,
+                  moduleId,
+                  index,
+                  cause: describeCause(error),
+                },
+                { cause: error },
+              );
             }
           }
           return [name, impl] as const;
@@ -334,12 +528,20 @@ export class BackendInitializer {
         const serviceRef = dep as InternalServiceRef;
         const instance = this.#options.registry.get(serviceRef, pluginId);
         if (instance === undefined) {
-          throw new OpenstageError('INIT_MISSING_DEPENDENCY', { ...owner, key: name, ref: `serviceRef{${serviceRef.id}}` });
+          throw new OpenstageError('INIT_MISSING_DEPENDENCY', {
+            ...owner,
+            dependencyKey: name,
+            ref: `serviceRef{${serviceRef.id}}`,
+          });
         }
         try {
           return [name, await instance] as const;
         } catch (error) {
-          throw new OpenstageError('INIT_DEPENDENCY_FAILED', { ...owner, serviceId: serviceRef.id, cause: describeCause(error) }, { cause: error });
+          throw new OpenstageError(
+            'INIT_DEPENDENCY_FAILED',
+            { ...owner, serviceId: serviceRef.id, cause: describeCause(error) },
+            { cause: error },
+          );
         }
       }),
     );
@@ -347,46 +549,32 @@ export class BackendInitializer {
     return Object.fromEntries(resolved);
   }
 
-  #createInstanceMetadataFactory(model: WiringModel): InternalServiceFactory {
-    const installed = [...model.plugins.keys()].map((pluginId) => ({
-      pluginId,
-      modules: [...(model.modules.get(pluginId)?.keys() ?? [])].map((moduleId) => ({ moduleId })),
-    }));
-    const frozen = deepFreeze(installed);
-    return {
-      $$type: '@backstage/BackendFeature',
-      version: 'v1',
-      featureType: 'service',
-      service: ROOT_INSTANCE_METADATA,
-      deps: {},
-      factory: async () => ({ getInstalledPlugins: () => Promise.resolve(frozen) }),
-    };
-  }
-
   async #getRootLifecycle(): Promise<RootLifecycleHooks> {
     const service = await this.#options.registry.get(ROOT_LIFECYCLE, 'root');
-    if (!hasHooks(service)) {
-      throw new OpenstageError('INIT_INTERNAL_ERROR', { cause: `no usable ${ROOT_LIFECYCLE.id} service (startup/shutdown methods missing)` });
-    }
+    assertLifecycle(service, ROOT_LIFECYCLE.id, ['startup', 'beforeShutdown', 'shutdown']);
     return service as RootLifecycleHooks;
   }
 
   async #getPluginLifecycle(pluginId: string): Promise<PluginLifecycleHooks> {
     const service = await this.#options.registry.get(PLUGIN_LIFECYCLE, pluginId);
-    if (!hasHooks(service)) {
-      throw new OpenstageError('INIT_INTERNAL_ERROR', { cause: `no usable ${PLUGIN_LIFECYCLE.id} service (startup/shutdown methods missing)` });
-    }
-    return service;
+    assertLifecycle(service, PLUGIN_LIFECYCLE.id, ['startup', 'shutdown'], pluginId);
+    return service as PluginLifecycleHooks;
   }
 
+  /** INIT-003, INIT-004: log unhandled errors, except under NODE_ENV=test. */
   #installProcessHandlers(): void {
     if (process.env['NODE_ENV'] === 'test') return;
-    const logger = this.#logger;
     const onRejection = (reason: unknown): void => {
-      logger?.child({ type: 'unhandledRejection' }).error('Unhandled rejection', toError(reason));
+      const logger = this.#logger;
+      if (logger)
+        logger.child({ type: 'unhandledRejection' }).error('Unhandled rejection', toError(reason));
+      else console.error('Unhandled rejection', reason);
     };
     const onException = (error: unknown): void => {
-      logger?.child({ type: 'uncaughtException' }).error('Uncaught exception', toError(error));
+      const logger = this.#logger;
+      if (logger)
+        logger.child({ type: 'uncaughtException' }).error('Uncaught exception', toError(error));
+      else console.error('Uncaught exception', error);
     };
     process.on('unhandledRejection', onRejection);
     process.on('uncaughtException', onException);
@@ -396,61 +584,79 @@ export class BackendInitializer {
     ];
   }
 
-  /** Idempotent: every call returns the same shutdown. */
-  stop(): Promise<void> {
-    this.#options.instanceRegistry.unregister(this);
+  /** Idempotent: every call resolves to the same shutdown result (STOP-026). */
+  stop(): Promise<ShutdownResult> {
     this.#stopPromise ??= this.#doStop();
     return this.#stopPromise;
   }
 
-  async #doStop(): Promise<void> {
-    if (!this.#startPromise) return;
-    try {
-      await this.#startPromise;
-    } catch {
-      // A failed start still shuts down whatever did start.
+  async #doStop(): Promise<ShutdownResult> {
+    const beginAt = new Date();
+    // BACK-058, BACK-059: wait for a running start() or validate(), whatever it did.
+    if (this.#startPromise) await this.#startPromise.catch(() => undefined);
+    else if (this.#collected) await this.#collected.catch(() => undefined);
+    const phases: ShutdownPhaseResult[] = [];
+    const registry = this.#options.registry;
+    // BACK-055, STOP-027: nothing ran, so no phase runs.
+    if (registry.instantiatedIds().size > 0) {
+      const collected = await this.#collected?.catch(() => undefined);
+      const timeoutMs = this.#shutdownPhaseTimeout(collected?.config);
+      let rootLifecycle: RootLifecycleHooks | undefined;
+      if (registry.hasInstance(ROOT_LIFECYCLE, 'root')) {
+        try {
+          rootLifecycle = await this.#getRootLifecycle();
+        } catch (error) {
+          this.#logger?.error(
+            'The root lifecycle service cannot run shutdown hooks',
+            toError(error),
+          );
+        }
+      }
+      const root = (
+        run: (s: RootLifecycleHooks, o: PhaseObserver) => Promise<void>,
+      ): PhasePart[] =>
+        rootLifecycle ? [{ run: (observer) => run(rootLifecycle, observer) }] : [];
+      phases.push(
+        await runShutdownPhase(
+          'beforeShutdown',
+          root((s, o) => s.beforeShutdown(o)),
+          timeoutMs,
+          this.#logger,
+        ),
+      );
+      if (this.#pluginPhaseReached) {
+        // STOP-004: every plugin whose lifecycle exists, whatever its startup did.
+        const collectedPlugins = collected ? [...collected.model.plugins.keys()] : [];
+        const parts: PhasePart[] = collectedPlugins
+          .filter((pluginId) => registry.hasInstance(PLUGIN_LIFECYCLE, pluginId))
+          .map((pluginId) => ({
+            pluginId,
+            run: async (observer) => (await this.#getPluginLifecycle(pluginId)).shutdown(observer),
+          }));
+        phases.push(await runShutdownPhase('pluginShutdown', parts, timeoutMs, this.#logger));
+      }
+      phases.push(
+        await runShutdownPhase(
+          'rootShutdown',
+          root((s, o) => s.shutdown(o)),
+          timeoutMs,
+          this.#logger,
+        ),
+      );
     }
-    if (!this.#pluginPhaseReached) return;
-    const { model } = await this.collect();
-    let rootLifecycle: RootLifecycleHooks | undefined;
-    try {
-      rootLifecycle = await this.#getRootLifecycle();
-    } catch (error) {
-      this.#reportStopFailure('resolve rootLifecycle', undefined, error);
-    }
-    await this.#phase('shutdown:beforeShutdown', 'before-shutdown hooks', undefined, () => rootLifecycle?.beforeShutdown?.());
-    await Promise.all(
-      [...model.plugins.keys()].map((pluginId) =>
-        this.#phase(`shutdown:${pluginId}`, `shutdown hooks of '${pluginId}'`, pluginId, async () => {
-          const lifecycle = await this.#getPluginLifecycle(pluginId);
-          await lifecycle.shutdown();
-        }),
-      ),
-    );
-    await this.#phase('shutdown:root', 'root shutdown hooks', undefined, () => rootLifecycle?.shutdown());
+    // STOP-006, STOP-007: process listeners and signal handling end here.
     for (const [event, handler] of this.#processHandlers) process.off(event, handler);
     this.#processHandlers = [];
-  }
-
-  async #phase(key: string, label: string, pluginId: string | undefined, run: () => Promise<void> | undefined): Promise<void> {
-    this.#timeline.begin(key, { kind: 'shutdown', label, ...(pluginId ? { pluginId } : {}) });
-    try {
-      await run();
-      this.#timeline.end(key);
-    } catch (error) {
-      this.#timeline.end(key, toError(error));
-      this.#reportStopFailure(label, pluginId, error);
-    }
-  }
-
-  #reportStopFailure(phase: string, pluginId: string | undefined, error: unknown): void {
-    const wrapped = new OpenstageError(
-      'LIFE_HOOK_FAILED',
-      { phase, ...(pluginId ? { pluginId } : {}), cause: describeCause(error) },
-      { cause: error },
+    this.#options.instanceRegistry.unregister(this);
+    const result: ShutdownResult = { beginAt, endAt: new Date(), phases };
+    this.#logger?.info(
+      `Backend stopped: ${phases
+        .map(
+          (p) =>
+            `${p.phase} ${p.endAt.getTime() - p.beginAt.getTime()}ms, ${p.hooks.filter((h) => h.outcome !== 'success').length} failed or timed out`,
+        )
+        .join('; ')}`,
     );
-    if (this.#logger) this.#logger.error(wrapped.message, wrapped);
-    else console.error(wrapped);
+    return result;
   }
 }
-

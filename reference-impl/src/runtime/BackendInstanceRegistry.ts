@@ -1,6 +1,6 @@
 /** Something that can be stopped when the process is asked to exit. */
 export interface StoppableBackend {
-  stop(): Promise<void>;
+  stop(): Promise<unknown>;
 }
 
 /** The process surface the registry needs; injectable for tests. */
@@ -22,7 +22,11 @@ export class BackendInstanceRegistry {
   #installed = false;
   #exiting: Promise<void> | undefined;
 
-  constructor(options: { target: SignalTarget; exit: (code: number) => void; report?: (error: unknown) => void }) {
+  constructor(options: {
+    target: SignalTarget;
+    exit: (code: number) => void;
+    report?: (error: unknown) => void;
+  }) {
     this.#target = options.target;
     this.#exit = options.exit;
     this.#report = options.report ?? ((error) => console.error(error));
@@ -38,8 +42,15 @@ export class BackendInstanceRegistry {
     this.#instances.add(instance);
   }
 
+  /** Called once a backend's shutdown completed (STOP-007); the last one removes the listeners (STOP-048). */
   unregister(instance: StoppableBackend): void {
     this.#instances.delete(instance);
+    if (this.#instances.size === 0 && this.#installed && !this.#exiting) {
+      this.#installed = false;
+      for (const signal of ['SIGTERM', 'SIGINT', 'beforeExit']) {
+        this.#target.removeListener(signal, this.#onSignal);
+      }
+    }
   }
 
   /** Live instances (for tests and diagnostics). */

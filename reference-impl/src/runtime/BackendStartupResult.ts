@@ -1,38 +1,32 @@
-import type { TimelineEntrySnapshot } from './StartupTimeline.js';
+import type * as Spec from '@openstage/spec';
+import type { StartupTimelineSnapshot } from './StartupTimeline.js';
 
 /** A failure recorded for a plugin or module, and whether policy allowed it. */
-export interface StartupFailure {
-  error: Error;
-  allowed: boolean;
-}
+export type StartupFailure = Spec.StartupFailure;
 
-/** The outcome of one module. A superset of Backstage's `ModuleStartupResult`. */
-export interface ModuleStartupResult {
-  moduleId: string;
-  /** When the module's init began (absent if it never began). */
-  beginAt?: Date;
-  resultAt: Date;
-  durationMs?: number;
-  failure?: StartupFailure;
-}
-
-/** The outcome of one plugin and its modules. A superset of Backstage's `PluginStartupResult`. */
-export interface PluginStartupResult {
-  pluginId: string;
-  beginAt?: Date;
-  resultAt: Date;
-  durationMs?: number;
-  modules: ModuleStartupResult[];
-  failure?: StartupFailure;
-}
-
-/** What `start()` reports. A superset of Backstage's `BackendStartupResult`. */
-export interface BackendStartupResult {
+/**
+ * The outcome of one module: the spec's type, with the fields this runtime
+ * always sets made required (BACK-046, BACK-047, BACK-049).
+ */
+export interface ModuleStartupResult extends Spec.ModuleStartupResult {
+  /** When the runtime began resolving the module's dependencies (BACK-046). */
   beginAt: Date;
-  resultAt: Date;
   durationMs: number;
-  outcome: 'success' | 'failure';
+  outcome: Spec.StartupOutcome;
+}
+
+/** The outcome of one plugin and its modules (BACK-044, BACK-047, BACK-049). */
+export interface PluginStartupResult extends Spec.PluginStartupResult {
+  beginAt: Date;
+  durationMs: number;
+  outcome: Spec.StartupOutcome;
+  modules: ModuleStartupResult[];
+}
+
+/** What `start()` reports (BACK-041 to BACK-047). */
+export interface BackendStartupResult extends Spec.BackendStartupResult {
+  durationMs: number;
   plugins: PluginStartupResult[];
   /** Snapshot of the startup timeline when `start()` settled (INIT-145). */
-  timeline?: TimelineEntrySnapshot[];
+  timeline?: StartupTimelineSnapshot;
 }

@@ -12,7 +12,9 @@ describe('DependencyGraph', () => {
   });
 
   it('reports one cycle per strongly connected component, closed on its first node', () => {
-    expect(graph({ a: ['b'], b: ['a'], c: ['d'], d: ['e'], e: ['c'], f: ['f'] }).findCycles()).toEqual([
+    expect(
+      graph({ a: ['b'], b: ['a'], c: ['d'], d: ['e'], e: ['c'], f: ['f'] }).findCycles(),
+    ).toEqual([
       ['a', 'b', 'a'],
       ['c', 'd', 'e', 'c'],
       ['f', 'f'],
@@ -25,17 +27,19 @@ describe('DependencyGraph', () => {
 
   it('traverses providers before consumers, in parallel where possible', async () => {
     const order: string[] = [];
-    await graph({ a: ['b', 'c'], b: ['d'], c: ['d'], d: [] }).parallelTopologicalTraversal(async (v) => {
-      order.push(v);
-    });
+    await graph({ a: ['b', 'c'], b: ['d'], c: ['d'], d: [] }).parallelTopologicalTraversal(
+      async (v) => {
+        order.push(v);
+      },
+    );
     expect(order[0]).toBe('d');
     expect(order[3]).toBe('a');
   });
 
   it('rejects a traversal that a cycle blocks', async () => {
-    await expect(graph({ a: ['b'], b: ['a'] }).parallelTopologicalTraversal(async () => {})).rejects.toThrow(
-      'Circular dependency detected',
-    );
+    await expect(
+      graph({ a: ['b'], b: ['a'] }).parallelTopologicalTraversal(async () => {}),
+    ).rejects.toThrow('Circular dependency detected');
   });
 
   it('handles a 100,000-node chain without overflowing the stack', () => {

@@ -12,5 +12,7 @@ export interface RuntimeLogger {
 /** Whether a resolved root logger instance looks usable. */
 export function isRuntimeLogger(value: unknown): value is RuntimeLogger {
   const v = value as Partial<RuntimeLogger> | undefined;
-  return typeof v?.info === 'function' && typeof v.error === 'function' && typeof v.child === 'function';
+  return (
+    typeof v?.info === 'function' && typeof v.error === 'function' && typeof v.child === 'function'
+  );
 }

@@ -48,6 +48,14 @@ function createPluginMetadataFactory(pluginId: string): InternalServiceFactory {
   };
 }
 
+/** FEAT-072, FEAT-073: `__defaultFactory`, else the older `defaultFactory`. */
+function defaultFactoryLoaderOf(
+  ref: InternalServiceRef,
+): ((ref: InternalServiceRef) => unknown) | undefined {
+  const value = ref.__defaultFactory ?? (ref as { defaultFactory?: unknown }).defaultFactory;
+  return typeof value === 'function' ? (value as (ref: InternalServiceRef) => unknown) : undefined;
+}
+
 /**
  * Holds service factories by service id and creates instances on demand.
  *
@@ -62,6 +70,7 @@ export class ServiceRegistry {
   readonly #overridden = new Map<string, FactoryRecord[]>();
   readonly #refDefaults = new Map<unknown, Promise<FactoryRecord>>();
   readonly #instantiated = new Set<string>();
+  readonly #instances = new Set<string>();
   readonly #rootInstances = new Map<InternalServiceFactory, Promise<unknown>>();
   readonly #pluginInstances = new Map<InternalServiceFactory, PluginScopedInstances>();
   readonly #pluginMetadata = new Map<string, Promise<unknown>>();
@@ -79,13 +88,15 @@ export class ServiceRegistry {
     if (id === PLUGIN_METADATA_SERVICE_ID) {
       throw new OpenstageError('SVC_PLUGIN_METADATA_OVERRIDE', { serviceId: id, path: source });
     }
-    if (this.#instantiated.has(id)) {
-      throw new OpenstageError('LOAD_LOADER_DEPENDENCY_REPLACED', { serviceId: id });
-    }
+    // A collection that is re-run (add() after validate()) registers the same
+    // factories again; that is not a duplicate (BACK-073).
+    const known = [...(this.#records.get(id) ?? []), ...(this.#overridden.get(id) ?? [])];
+    if (known.some((r) => r.factory === factory && r.origin === origin && r.source === source))
+      return;
     this.#eagerCache = undefined;
     const record: FactoryRecord = { factory, origin, source };
     const existing = this.#records.get(id);
-    if (factory.service.multiton) {
+    if (factory.service.multiton === true) {
       this.#records.set(id, [...(existing ?? []), record]);
       return;
     }
@@ -97,12 +108,28 @@ export class ServiceRegistry {
     }
     if (RANK[origin] === RANK[current.origin] && origin !== 'runtime') {
       if (origin === 'loader') {
-        throw new OpenstageError('LOAD_DUPLICATE_SERVICE_FACTORY', { serviceId: id, loaders: [current.source, source] });
+        throw new OpenstageError('LOAD_DUPLICATE_SERVICE_FACTORY', {
+          serviceId: id,
+          loaders: [current.source, source],
+        });
       }
-      throw new OpenstageError('SVC_DUPLICATE_FACTORY', { serviceId: id, paths: [current.source, source] });
+      throw new OpenstageError('SVC_DUPLICATE_FACTORY', {
+        serviceId: id,
+        paths: [current.source, source],
+      });
     }
     // Lower precedence than what is already there: kept only for the graph.
     this.#overridden.set(id, [...(this.#overridden.get(id) ?? []), record]);
+  }
+
+  /** Whether `get()` was ever called for this service (and plugin). */
+  hasInstance(ref: { id: string; scope: string }, pluginId: string): boolean {
+    return this.#instances.has(ref.scope === 'root' ? ref.id : `${ref.id}@${pluginId}`);
+  }
+
+  /** Ids of every service that has been instantiated so far. */
+  instantiatedIds(): ReadonlySet<string> {
+    return this.#instantiated;
   }
 
   /** The provided (non ref-default) factories of a service, if any. */
@@ -127,7 +154,7 @@ export class ServiceRegistry {
       // Supplied by the runtime at startup, from the collected registrations.
       ref.id === 'core.rootInstanceMetadata' ||
       this.#records.has(ref.id) ||
-      typeof ref.__defaultFactory === 'function'
+      typeof defaultFactoryLoaderOf(ref) === 'function'
     );
   }
 
@@ -136,26 +163,46 @@ export class ServiceRegistry {
    * `defaultFactory` resolves to. Throws `SVC_DEFAULT_FACTORY_FAILED`.
    */
   loadRefDefault(ref: InternalServiceRef): Promise<FactoryRecord> | undefined {
-    const loader = ref.__defaultFactory;
+    const loader = defaultFactoryLoaderOf(ref);
     if (typeof loader !== 'function') return undefined;
     let loaded = this.#refDefaults.get(loader);
     if (!loaded) {
       loaded = Promise.resolve()
         .then(() => loader(ref))
-        .then((value) => {
-          const factory = typeof value === 'function' ? (value as () => unknown)() : value;
-          return {
-            factory: validateServiceFactory(factory, `default factory for service ${JSON.stringify(ref.id)}`),
-            origin: 'ref' as const,
-            source: `defaultFactory of ${ref.id}`,
-          };
-        })
         .catch((error: unknown) => {
           throw new OpenstageError(
             'SVC_DEFAULT_FACTORY_LOADER_FAILED',
             { serviceId: ref.id, cause: describeCause(error) },
             { cause: error },
           );
+        })
+        .then((value) => {
+          // SVC-034: the loader may yield the factory or a function returning it.
+          const factory =
+            typeof value === 'function' && !('$$type' in value)
+              ? (value as () => unknown)()
+              : value;
+          let validated: InternalServiceFactory;
+          try {
+            validated = validateServiceFactory(factory, `defaultFactory(${ref.id})`);
+          } catch (error) {
+            throw new OpenstageError(
+              'SVC_INVALID_DEFAULT_FACTORY',
+              { serviceId: ref.id, reason: describeCause(error) },
+              { cause: error },
+            );
+          }
+          if (validated.service.id !== ref.id) {
+            throw new OpenstageError('SVC_INVALID_DEFAULT_FACTORY', {
+              serviceId: ref.id,
+              reason: `it provides '${validated.service.id}'`,
+            });
+          }
+          return {
+            factory: validated,
+            origin: 'ref' as const,
+            source: `defaultFactory of ${ref.id}`,
+          };
         });
       // Preflight may load a default without awaiting it right away.
       loaded.catch(() => {});
@@ -164,7 +211,10 @@ export class ServiceRegistry {
     return loaded;
   }
 
-  #resolve(ref: InternalServiceRef, pluginId: string): Promise<readonly FactoryRecord[]> | undefined {
+  #resolve(
+    ref: InternalServiceRef,
+    pluginId: string,
+  ): Promise<readonly FactoryRecord[]> | undefined {
     if (ref.id === PLUGIN_METADATA_SERVICE_ID) {
       return Promise.resolve([
         { factory: createPluginMetadataFactory(pluginId), origin: 'runtime', source: 'runtime' },
@@ -177,7 +227,9 @@ export class ServiceRegistry {
 
   /** The first dependency nobody provides, as `[key, ref]` (preflight normally catches it). */
   #missingDep(factory: InternalServiceFactory): [string, InternalServiceRef] | undefined {
-    return Object.entries(factory.deps).find(([, dep]) => !dep.multiton && !this.canProvide(dep));
+    return Object.entries(factory.deps).find(
+      ([, dep]) => dep.multiton !== true && !this.canProvide(dep),
+    );
   }
 
   /**
@@ -187,9 +239,10 @@ export class ServiceRegistry {
    */
   get(ref: InternalServiceRef, pluginId: string): Promise<unknown> | undefined {
     this.#instantiated.add(ref.id);
+    this.#instances.add(ref.scope === 'root' ? ref.id : `${ref.id}@${pluginId}`);
     const resolved = this.#resolve(ref, pluginId);
     if (!resolved) {
-      return ref.multiton ? Promise.resolve([]) : undefined;
+      return ref.multiton === true ? Promise.resolve([]) : undefined;
     }
     return resolved
       .then((records) =>
@@ -199,10 +252,14 @@ export class ServiceRegistry {
           ),
         ),
       )
-      .then((instances) => (ref.multiton ? instances : instances[0]));
+      .then((instances) => (ref.multiton === true ? instances : instances[0]));
   }
 
-  #instantiate(factory: InternalServiceFactory, pluginId: string, suffix: string): Promise<unknown> {
+  #instantiate(
+    factory: InternalServiceFactory,
+    pluginId: string,
+    suffix: string,
+  ): Promise<unknown> {
     const ref = factory.service;
     if (ref.id === PLUGIN_METADATA_SERVICE_ID) {
       let existing = this.#pluginMetadata.get(pluginId);
@@ -227,7 +284,12 @@ export class ServiceRegistry {
     }
     let existing = instances.byPlugin.get(pluginId);
     if (!existing) {
-      existing = this.#createForPlugin(factory, instances.context, pluginId, `${serviceInstanceKey(ref, pluginId)}${suffix}`);
+      existing = this.#createForPlugin(
+        factory,
+        instances.context,
+        pluginId,
+        `${serviceInstanceKey(ref, pluginId)}${suffix}`,
+      );
       instances.byPlugin.set(pluginId, existing);
     }
     return existing;
@@ -256,15 +318,26 @@ export class ServiceRegistry {
 
   async #createRoot(factory: InternalServiceFactory, key: string): Promise<unknown> {
     const ref = factory.service;
-    this.timeline?.begin(key, { kind: 'rootService', label: `service '${ref.id}'`, serviceId: ref.id });
+    this.timeline?.begin(key, {
+      kind: 'rootService',
+      label: `service '${ref.id}'`,
+      serviceId: ref.id,
+    });
     try {
       const missing = this.#missingDep(factory);
       if (missing) {
-        throw new OpenstageError('INIT_MISSING_DEPENDENCY', { serviceId: ref.id, key: missing[0], ref: `serviceRef{${missing[1].id}}` });
+        throw new OpenstageError('INIT_MISSING_DEPENDENCY', {
+          serviceId: ref.id,
+          dependencyKey: missing[0],
+          ref: `serviceRef{${missing[1].id}}`,
+        });
       }
       for (const dep of Object.values(factory.deps)) {
         if (dep.scope !== 'root') {
-          throw new OpenstageError('SVC_SCOPE_VIOLATION', { serviceId: ref.id, dependencyId: dep.id });
+          throw new OpenstageError('SVC_SCOPE_VIOLATION', {
+            serviceId: ref.id,
+            dependencyId: dep.id,
+          });
         }
       }
       const deps = await this.#resolveDeps(factory, 'root', key, () => true);
@@ -315,7 +388,12 @@ export class ServiceRegistry {
     try {
       const missing = this.#missingDep(factory);
       if (missing) {
-        throw new OpenstageError('INIT_MISSING_DEPENDENCY', { serviceId: ref.id, pluginId, key: missing[0], ref: `serviceRef{${missing[1].id}}` });
+        throw new OpenstageError('INIT_MISSING_DEPENDENCY', {
+          serviceId: ref.id,
+          pluginId,
+          dependencyKey: missing[0],
+          ref: `serviceRef{${missing[1].id}}`,
+        });
       }
       const deps = await this.#resolveDeps(factory, pluginId, key, () => true);
       const ctx = await context;

@@ -1,5 +1,9 @@
 import { OpenstageError, describeCause } from '../errors/OpenstageError.js';
-import type { BackendStartupResult, ModuleStartupResult, PluginStartupResult } from './BackendStartupResult.js';
+import type {
+  BackendStartupResult,
+  ModuleStartupResult,
+  PluginStartupResult,
+} from './BackendStartupResult.js';
 import type { AllowBootFailurePredicate } from './createAllowBootFailurePredicate.js';
 import type { RuntimeLogger } from './RuntimeLogger.js';
 import type { StartupTimeline } from './StartupTimeline.js';
@@ -42,7 +46,8 @@ export class StartupResultCollector {
     for (const id of this.#starting) this.#modules.set(id, []);
     this.#logger?.info(`Plugin initialization started: ${joinIds(this.#starting)}`);
     this.#scheduleProgress(1000, 0);
-    if (options.pendingReportIntervalMs !== false) this.#schedulePending(options.pendingReportIntervalMs);
+    if (options.pendingReportIntervalMs !== false)
+      this.#schedulePending(options.pendingReportIntervalMs);
   }
 
   #progressTimer: ReturnType<typeof setTimeout> | undefined;
@@ -51,7 +56,9 @@ export class StartupResultCollector {
   #scheduleProgress(interval: number, previous: number): void {
     if (this.#starting.size === 0 || this.#finalized) return;
     this.#progressTimer = setTimeout(() => {
-      this.#logger?.info(`Plugin initialization in progress, still initializing: ${joinIds(this.#starting)}`);
+      this.#logger?.info(
+        `Plugin initialization in progress, still initializing: ${joinIds(this.#starting)}`,
+      );
       this.#scheduleProgress(Math.min(interval + previous, MAX_REPORT_INTERVAL_MS), interval);
     }, interval);
     // Progress reports must never keep the process alive on their own.
@@ -63,12 +70,15 @@ export class StartupResultCollector {
     if (this.#starting.size === 0 || this.#finalized) return;
     this.#timer = setTimeout(() => {
       for (const pluginId of this.#starting) {
-        const keys = this.#timeline.waitChainKeys(`plugin:${pluginId}`);
+        const keys = this.#timeline.waitChainRefs(`plugin:${pluginId}`);
         const labels = this.#timeline.waitChain(`plugin:${pluginId}`);
-        this.#logger?.warn(`Plugin '${pluginId}' is still initializing: ${labels.join(' waits on ')}`, {
-          pluginId,
-          waitChain: keys,
-        });
+        this.#logger?.warn(
+          `Plugin '${pluginId}' is still initializing: ${labels.join(' waits on ')}`,
+          {
+            pluginId,
+            waitChain: keys,
+          },
+        );
       }
       this.#schedulePending(interval);
     }, interval);
@@ -77,7 +87,9 @@ export class StartupResultCollector {
 
   /** Pending plugins and what each one waits on, as text chains. */
   pendingChains(): string[] {
-    return [...this.#starting].map((id) => this.#timeline.waitChain(`plugin:${id}`).join(' waits on '));
+    return [...this.#starting].map((id) =>
+      this.#timeline.waitChain(`plugin:${id}`).join(' waits on '),
+    );
   }
 
   onPluginBegin(pluginId: string): void {
@@ -92,7 +104,8 @@ export class StartupResultCollector {
       moduleId,
       beginAt,
       resultAt,
-      durationMs: resultAt.getTime() - beginAt.getTime(),
+      durationMs: Math.max(0, resultAt.getTime() - beginAt.getTime()),
+      outcome: error ? 'failure' : 'success',
     };
     if (error) {
       const allowed = this.#allow(pluginId, moduleId);
@@ -109,7 +122,10 @@ export class StartupResultCollector {
    */
   amendModuleResult(pluginId: string, moduleId: string, error: Error): void {
     if (this.#finalized) {
-      this.#logger?.error(`Plugin '${pluginId}' reported failure for module '${moduleId}' after startup`, error);
+      this.#logger?.error(
+        `Plugin '${pluginId}' reported failure for module '${moduleId}' after startup`,
+        { pluginId, moduleId, error },
+      );
       return;
     }
     const result = this.#modules.get(pluginId)?.find((m) => m.moduleId === moduleId);
@@ -122,18 +138,23 @@ export class StartupResultCollector {
       { pluginId, moduleId, cause: describeCause(error) },
       { cause: error },
     );
+    // MOD-048: an earlier failure of the module is kept.
+    if (result.failure) return;
     result.failure = { error: wrapped, allowed };
+    result.outcome = 'failure';
     this.#logFailure(`Plugin '${pluginId}' reported that module '${moduleId}'`, allowed, wrapped);
   }
 
   onPluginResult(pluginId: string, error?: Error): void {
     this.#starting.delete(pluginId);
-    const beginAt = this.#pluginBegin.get(pluginId);
     const resultAt = new Date();
+    const beginAt = this.#pluginBegin.get(pluginId) ?? resultAt;
     const result: PluginStartupResult = {
       pluginId,
-      ...(beginAt ? { beginAt, durationMs: resultAt.getTime() - beginAt.getTime() } : {}),
+      beginAt,
       resultAt,
+      durationMs: Math.max(0, resultAt.getTime() - beginAt.getTime()),
+      outcome: error ? 'failure' : 'success',
       modules: [...(this.#modules.get(pluginId) ?? [])],
     };
     if (error) {
@@ -168,7 +189,9 @@ export class StartupResultCollector {
     for (const result of this.#results.values()) {
       for (const m of result.modules) if (m.failure && !m.failure.allowed) this.#disallowed = true;
     }
-    this.#logger?.info(`Plugin initialization complete, newly initialized: ${joinIds(this.#results.keys())}`);
+    this.#logger?.info(
+      `Plugin initialization complete, newly initialized: ${joinIds(this.#results.keys())}`,
+    );
     const resultAt = new Date();
     return {
       beginAt,
@@ -176,7 +199,12 @@ export class StartupResultCollector {
       durationMs: resultAt.getTime() - beginAt.getTime(),
       outcome: this.#disallowed ? 'failure' : 'success',
       plugins: [...this.#results.values()]
-        .map((p) => ({ ...p, modules: [...(this.#modules.get(p.pluginId) ?? [])].sort((a, b) => (a.moduleId < b.moduleId ? -1 : 1)) }))
+        .map((p) => ({
+          ...p,
+          modules: [...(this.#modules.get(p.pluginId) ?? [])].sort((a, b) =>
+            a.moduleId < b.moduleId ? -1 : 1,
+          ),
+        }))
         .sort((a, b) => (a.pluginId < b.pluginId ? -1 : 1)),
     };
   }

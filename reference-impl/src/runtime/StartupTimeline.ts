@@ -1,13 +1,7 @@
-/** What a timeline entry describes. */
-export type TimelineEntryKind =
-  | 'featureLoader'
-  | 'rootService'
-  | 'pluginService'
-  | 'module'
-  | 'plugin'
-  | 'pluginStartupHooks'
-  | 'rootStartupHooks'
-  | 'shutdown';
+import type { StartupTimelineEntryKind, StartupTimelineEntryRef } from '@openstage/spec';
+
+/** What a timeline entry describes (INIT-142): the spec's kinds. */
+export type TimelineEntryKind = StartupTimelineEntryKind;
 
 /** One thing that happened (or is happening) during startup or shutdown. */
 export interface TimelineEntry {
@@ -34,8 +28,35 @@ export interface TimelineEntry {
   error?: Error;
 }
 
-/** A plain, serialisable view of an entry. */
-export type TimelineEntrySnapshot = Omit<TimelineEntry, 'error'> & { error?: string };
+/** Names a timeline entry by its kind and identifiers (INIT-142, INIT-143). */
+export type TimelineEntryRef = StartupTimelineEntryRef;
+
+/** A plain view of an entry: its ref, times, outcome and, while pending, what it waits on. */
+export interface TimelineEntrySnapshot extends TimelineEntryRef {
+  /** The label used in pending reports (INIT-150). */
+  label: string;
+  beginAt: Date;
+  endAt?: Date;
+  durationMs?: number;
+  outcome: TimelineEntry['outcome'];
+  waitingOn: TimelineEntryRef[];
+  error?: string;
+}
+
+/** What `getStartupTimeline()` returns (INIT-140). */
+export interface StartupTimelineSnapshot {
+  entries: TimelineEntrySnapshot[];
+}
+
+function refOf(entry: TimelineEntry): TimelineEntryRef {
+  return {
+    kind: entry.kind,
+    ...(entry.pluginId !== undefined ? { pluginId: entry.pluginId } : {}),
+    ...(entry.moduleId !== undefined ? { moduleId: entry.moduleId } : {}),
+    ...(entry.serviceId !== undefined ? { serviceId: entry.serviceId } : {}),
+    ...(entry.loader !== undefined ? { loader: entry.loader } : {}),
+  };
+}
 
 /**
  * Records when each factory, module, plugin and hook phase started and ended,
@@ -118,22 +139,23 @@ export class StartupTimeline {
     return this.#entries.get(key);
   }
 
-  /** Shutdown phases, in the order they started. */
-  shutdownEntries(): TimelineEntrySnapshot[] {
-    return [...this.#entries.values()].filter((e) => e.kind === 'shutdown').map(({ error, ...rest }) => ({
-      ...rest,
-      waitingOn: [...rest.waitingOn],
-      ...(error ? { error: error.message } : {}),
-    }));
-  }
-
-  /** Every startup entry, in the order they started. */
-  entries(): TimelineEntrySnapshot[] {
-    return [...this.#entries.values()].filter((e) => e.kind !== 'shutdown').map(({ error, ...rest }) => ({
-      ...rest,
-      waitingOn: [...rest.waitingOn],
-      ...(error ? { error: error.message } : {}),
-    }));
+  /** Every entry, in the order they started (INIT-140, INIT-142). */
+  entries(): StartupTimelineSnapshot {
+    return {
+      entries: [...this.#entries.values()].map((e) => ({
+        ...refOf(e),
+        label: e.label,
+        beginAt: e.beginAt,
+        ...(e.endAt ? { endAt: e.endAt } : {}),
+        ...(e.durationMs !== undefined ? { durationMs: e.durationMs } : {}),
+        outcome: e.outcome,
+        waitingOn: e.waitingOn
+          .map((k) => this.#entries.get(k))
+          .filter((w): w is TimelineEntry => w !== undefined)
+          .map(refOf),
+        ...(e.error ? { error: e.error.message } : {}),
+      })),
+    };
   }
 
   /**
@@ -156,14 +178,14 @@ export class StartupTimeline {
     return chain;
   }
 
-  /** Like {@link waitChain}, as entry keys (the log field `waitChain`). */
-  waitChainKeys(key: string): string[] {
-    const keys: string[] = [];
+  /** Like {@link waitChain}, as entry refs (the log field `waitChain`, INIT-149). */
+  waitChainRefs(key: string): TimelineEntryRef[] {
+    const keys: TimelineEntryRef[] = [];
     const seen = new Set<string>();
     let current = this.#entries.get(key);
     while (current && !seen.has(current.key)) {
       seen.add(current.key);
-      keys.push(current.key);
+      keys.push(refOf(current));
       current = current.waitingOn
         .map((k) => this.#entries.get(k))
         .filter((e): e is TimelineEntry => e !== undefined && e.outcome === 'pending')

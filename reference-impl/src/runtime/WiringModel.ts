@@ -5,6 +5,7 @@ import type {
   InternalServiceRef,
   ExtensionPointFactoryContext,
 } from '../wireFormat/types.js';
+import type { OpenstageError } from '../errors/OpenstageError.js';
 import type { PreflightFinding } from './preflight/PreflightFinding.js';
 import type { ServiceRegistry } from './ServiceRegistry.js';
 
@@ -22,9 +23,17 @@ export interface RegisteredExtensionPoint {
 export interface RegisteredInit {
   pluginId: string;
   moduleId?: string;
+  /** Same as `path`; kept for messages. */
   source: string;
+  /** `features[<i>].getRegistrations()[<j>]`, or below a loader's path. */
+  path: string;
+  /** Description of the feature loader that produced the feature, if any. */
+  loader?: string;
   /** Extension points this plugin or module registers, with their factories. */
-  provides: Array<{ ref: InternalExtensionPoint; factory: (context: ExtensionPointFactoryContext) => unknown }>;
+  provides: Array<{
+    ref: InternalExtensionPoint;
+    factory: (context: ExtensionPointFactoryContext) => unknown;
+  }>;
   init: InternalInitRegistration;
 }
 
@@ -48,4 +57,8 @@ export interface WiringModel {
   /** Service refs seen anywhere, by id, to resolve ref default factories. */
   refs: Map<string, InternalServiceRef>;
   findings: PreflightFinding[];
+  /** Loader factories that a factory passed to add() overrides (LOAD-031). */
+  ignoredLoaderFactories: Array<{ serviceId: string; loader: string }>;
+  /** A feature loader failure that ends collection (LOAD-020, LOAD-022). */
+  fatal?: OpenstageError;
 }

@@ -23,7 +23,9 @@ function str(value: unknown, key: string): string | undefined {
 export function createAllowBootFailurePredicate(config: unknown): AllowBootFailurePredicate {
   const getOptional = (config as { getOptional?: unknown } | undefined)?.getOptional;
   const startup =
-    typeof getOptional === 'function' ? (getOptional.call(config, 'backend.startup') as unknown) : undefined;
+    typeof getOptional === 'function'
+      ? (getOptional.call(config, 'backend.startup') as unknown)
+      : undefined;
   const defaults = child(startup, 'default');
   const plugins = child(startup, 'plugins');
   const defaultPlugin = str(defaults, 'onPluginBootFailure') ?? 'abort';
@@ -31,7 +33,9 @@ export function createAllowBootFailurePredicate(config: unknown): AllowBootFailu
   return (pluginId, moduleId) => {
     const plugin = child(plugins, pluginId);
     if (moduleId !== undefined) {
-      const value = str(child(child(plugin, 'modules'), moduleId), 'onPluginModuleBootFailure') ?? defaultModule;
+      const value =
+        str(child(child(plugin, 'modules'), moduleId), 'onPluginModuleBootFailure') ??
+        defaultModule;
       return value === 'continue';
     }
     return (str(plugin, 'onPluginBootFailure') ?? defaultPlugin) === 'continue';

@@ -48,7 +48,12 @@ function invalid(code: ShapeCode, path: string, expected: string, value: unknown
 
 type Fields = { [key: string]: unknown };
 
-function assertObject(code: ShapeCode, value: unknown, path: string, expected = 'an object'): asserts value is Fields {
+function assertObject(
+  code: ShapeCode,
+  value: unknown,
+  path: string,
+  expected = 'an object',
+): asserts value is Fields {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     invalid(code, path, expected, value);
   }
@@ -58,7 +63,11 @@ function assertString(code: ShapeCode, value: unknown, path: string): asserts va
   if (typeof value !== 'string') invalid(code, path, 'a string', value);
 }
 
-function assertFunction(code: ShapeCode, value: unknown, path: string): asserts value is (...args: unknown[]) => unknown {
+function assertFunction(
+  code: ShapeCode,
+  value: unknown,
+  path: string,
+): asserts value is (...args: unknown[]) => unknown {
   if (typeof value !== 'function') invalid(code, path, 'a function', value);
 }
 
@@ -75,8 +84,30 @@ export function validateServiceRef(value: unknown, path: string): void {
   }
 }
 
+/**
+ * A dependency of a service factory or feature loader: an extension point ref
+ * is only shape-checked here, so that preflight can report it with its own
+ * code (EXT_ILLEGAL_DEPENDENCY, EXT-024, EXT-025) instead of as a bad service ref.
+ */
+function validateDependencyRef(value: unknown, path: string): void {
+  if (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as Fields)['$$type'] === EXTENSION_POINT_TYPE
+  ) {
+    validateExtensionPointRef(value, path);
+  } else {
+    validateServiceRef(value, path);
+  }
+}
+
 function validateExtensionPointRef(value: unknown, path: string): void {
-  assertObject('FEAT_INVALID_EXTENSION_POINT_REF', value, path, 'an extension point reference object');
+  assertObject(
+    'FEAT_INVALID_EXTENSION_POINT_REF',
+    value,
+    path,
+    'an extension point reference object',
+  );
   assertString('FEAT_INVALID_EXTENSION_POINT_REF', value['id'], `${path}.id`);
 }
 
@@ -86,10 +117,20 @@ function validateEnvelope(value: unknown, path: string): asserts value is Fields
   }
   const fields = value as Fields;
   if (fields['$$type'] !== BACKEND_FEATURE_TYPE) {
-    invalid('FEAT_INVALID_TYPE_TAG', `${path}.$$type`, `"${BACKEND_FEATURE_TYPE}"`, fields['$$type']);
+    invalid(
+      'FEAT_INVALID_TYPE_TAG',
+      `${path}.$$type`,
+      `"${BACKEND_FEATURE_TYPE}"`,
+      fields['$$type'],
+    );
   }
   if (fields['version'] !== BACKEND_FEATURE_VERSION) {
-    invalid('FEAT_UNSUPPORTED_VERSION', `${path}.version`, `"${BACKEND_FEATURE_VERSION}"`, fields['version']);
+    invalid(
+      'FEAT_UNSUPPORTED_VERSION',
+      `${path}.version`,
+      `"${BACKEND_FEATURE_VERSION}"`,
+      fields['version'],
+    );
   }
 }
 
@@ -97,17 +138,31 @@ function validateEnvelope(value: unknown, path: string): asserts value is Fields
 export function validateServiceFactory(value: unknown, path: string): InternalServiceFactory {
   validateEnvelope(value, path);
   validateServiceRef(value['service'], `${path}.service`);
-  assertObject('FEAT_INVALID_SERVICE_FACTORY', value['deps'], `${path}.deps`, 'a dependency object');
+  assertObject(
+    'FEAT_INVALID_SERVICE_FACTORY',
+    value['deps'],
+    `${path}.deps`,
+    'a dependency object',
+  );
   for (const [name, ref] of Object.entries(value['deps'])) {
-    validateServiceRef(ref, `${path}.deps.${name}`);
+    validateDependencyRef(ref, `${path}.deps.${name}`);
   }
   assertFunction('FEAT_INVALID_SERVICE_FACTORY', value['factory'], `${path}.factory`);
   if (value['createRootContext'] !== undefined) {
-    assertFunction('FEAT_INVALID_SERVICE_FACTORY', value['createRootContext'], `${path}.createRootContext`);
+    assertFunction(
+      'FEAT_INVALID_SERVICE_FACTORY',
+      value['createRootContext'],
+      `${path}.createRootContext`,
+    );
   }
   const initialization = value['initialization'];
   if (initialization !== undefined && initialization !== 'always' && initialization !== 'lazy') {
-    invalid('FEAT_INVALID_SERVICE_FACTORY', `${path}.initialization`, '"always", "lazy" or undefined', initialization);
+    invalid(
+      'FEAT_INVALID_SERVICE_FACTORY',
+      `${path}.initialization`,
+      '"always", "lazy" or undefined',
+      initialization,
+    );
   }
   return value as unknown as InternalServiceFactory;
 }
@@ -127,16 +182,25 @@ export function validateBackendFeature(value: unknown, path: string): Classified
     if (value['deps'] !== undefined) {
       assertObject('FEAT_INVALID_LOADER', value['deps'], `${path}.deps`, 'a dependency object');
       for (const [name, ref] of Object.entries(value['deps'])) {
-        validateServiceRef(ref, `${path}.deps.${name}`);
+        validateDependencyRef(ref, `${path}.deps.${name}`);
       }
     }
     return { type: 'loader', feature: value as unknown as InternalBackendFeatureLoader };
   }
   if (value['featureType'] === 'registrations' || 'getRegistrations' in value) {
-    assertFunction('FEAT_INVALID_REGISTRATIONS', value['getRegistrations'], `${path}.getRegistrations`);
+    assertFunction(
+      'FEAT_INVALID_REGISTRATIONS',
+      value['getRegistrations'],
+      `${path}.getRegistrations`,
+    );
     return { type: 'registrations', feature: value as unknown as InternalRegistrationsFeature };
   }
-  return invalid('FEAT_UNKNOWN_FEATURE_TYPE', `${path}.featureType`, '"service", "registrations", or "loader"', value['featureType']);
+  return invalid(
+    'FEAT_UNKNOWN_FEATURE_TYPE',
+    `${path}.featureType`,
+    '"service", "registrations", or "loader"',
+    value['featureType'],
+  );
 }
 
 /** Describes a feature for error paths, when it carries something recognisable. */
@@ -146,7 +210,11 @@ export function describeBackendFeature(value: unknown): string | undefined {
   }
   const fields = value as Fields;
   const service = fields['service'];
-  if (typeof service === 'object' && service !== null && typeof (service as Fields)['id'] === 'string') {
+  if (
+    typeof service === 'object' &&
+    service !== null &&
+    typeof (service as Fields)['id'] === 'string'
+  ) {
     return `service factory for ${JSON.stringify((service as Fields)['id'])}`;
   }
   if (fields['featureType'] === 'loader' && typeof fields['description'] === 'string') {
@@ -162,11 +230,51 @@ export function validateRegistration(value: unknown, path: string): InternalRegi
   const isPlugin = type === 'plugin' || type === 'plugin-v1.1';
   const isModule = type === 'module' || type === 'module-v1.1';
   if (!isPlugin && !isModule) {
-    throw new OpenstageError('FEAT_UNKNOWN_REGISTRATION_TYPE', { path, registrationType: String(type) });
+    throw new OpenstageError('FEAT_UNKNOWN_REGISTRATION_TYPE', {
+      path,
+      registrationType: String(type),
+    });
   }
   const bad = 'FEAT_INVALID_REGISTRATION';
   assertString(bad, value['pluginId'], `${path}.pluginId`);
-  if (isModule) assertString(bad, value['moduleId'], `${path}.moduleId`);
+  const pluginId = value['pluginId'];
+  const moduleId =
+    isModule && typeof value['moduleId'] === 'string' ? value['moduleId'] : undefined;
+  try {
+    if (isModule) assertString(bad, value['moduleId'], `${path}.moduleId`);
+    validateRegistrationBody(value, path, type, isModule);
+  } catch (error) {
+    // FEAT-022: an error inside a registration names its plugin and module.
+    if (!(error instanceof OpenstageError)) throw error;
+    const details = {
+      ...(error.details as object),
+      pluginId,
+      ...(moduleId !== undefined ? { moduleId } : {}),
+    };
+    throw new OpenstageError(error.code, details as never, { cause: error.cause });
+  }
+  return value as unknown as InternalRegistration;
+}
+
+const ID_PATTERN_OLD = /^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$/i;
+
+function validateRegistrationBody(
+  value: Fields,
+  path: string,
+  type: unknown,
+  isModule: boolean,
+): void {
+  const bad = 'FEAT_INVALID_REGISTRATION';
+  // FEAT-066: ids that not even the legacy pattern accepts.
+  for (const key of isModule ? ['pluginId', 'moduleId'] : ['pluginId']) {
+    if (!ID_PATTERN_OLD.test(value[key] as string)) {
+      throw new OpenstageError('FEAT_INVALID_ID', {
+        pluginId: value['pluginId'] as string,
+        ...(isModule ? { moduleId: value['moduleId'] as string } : {}),
+        path: `${path}.${key}`,
+      });
+    }
+  }
   assertArray(bad, value['extensionPoints'], `${path}.extensionPoints`);
   value['extensionPoints'].forEach((item, index) => {
     const itemPath = `${path}.extensionPoints[${index}]`;
@@ -179,10 +287,11 @@ export function validateRegistration(value: unknown, path: string): InternalRegi
       assertFunction(bad, item['factory'], `${itemPath}.factory`);
     }
   });
-  assertObject(bad, value['init'], `${path}.init`, 'an init registration object');
-  assertObject(bad, value['init']['deps'], `${path}.init.deps`, 'a dependency object');
-  assertFunction(bad, value['init']['func'], `${path}.init.func`);
-  for (const [name, ref] of Object.entries(value['init']['deps'])) {
+  const init = value['init'];
+  assertObject(bad, init, `${path}.init`, 'an init registration object');
+  assertObject(bad, init['deps'], `${path}.init.deps`, 'a dependency object');
+  assertFunction(bad, init['func'], `${path}.init.func`);
+  for (const [name, ref] of Object.entries(init['deps'])) {
     const depPath = `${path}.init.deps.${name}`;
     const isExtensionPoint =
       typeof ref === 'object' && ref !== null && (ref as Fields)['$$type'] === EXTENSION_POINT_TYPE;
@@ -194,7 +303,6 @@ export function validateRegistration(value: unknown, path: string): InternalRegi
       validateServiceRef(ref, depPath);
     }
   }
-  return value as unknown as InternalRegistration;
 }
 
 /** Calls `getRegistrations()` and validates every record it returns. */
@@ -206,8 +314,14 @@ export function validateRegistrations(
   try {
     registrations = feature.getRegistrations();
   } catch (error) {
-    throw new OpenstageError('FEAT_REGISTRATION_FAILED', { path: source, cause: describeCause(error) }, { cause: error });
+    throw new OpenstageError(
+      'FEAT_REGISTRATION_FAILED',
+      { path: source, cause: describeCause(error) },
+      { cause: error },
+    );
   }
   assertArray('FEAT_INVALID_REGISTRATIONS', registrations, `${source}.getRegistrations()`);
-  return registrations.map((r, index) => validateRegistration(r, `${source}.getRegistrations()[${index}]`));
+  return registrations.map((r, index) =>
+    validateRegistration(r, `${source}.getRegistrations()[${index}]`),
+  );
 }

@@ -83,8 +83,7 @@ export type ServiceRefsToInstances<
   TScope extends ServiceScope = ServiceScope,
 > = {
   [key in keyof T as T[key]['scope'] extends TScope ? key : never]: T[key]['multiton'] extends
-    | true
-    | undefined
+    true | undefined
     ? Array<T[key]['T']>
     : T[key]['T'];
 };
@@ -115,7 +114,10 @@ export interface BackendModuleRegistrationPoints {
   }): void;
   registerInit<
     TDeps extends { [name in string]: ServiceRef<unknown> | ExtensionPoint<unknown> },
-  >(options: { deps: TDeps; init(deps: DepsToInstances<TDeps>): Promise<void> }): void;
+  >(options: {
+    deps: TDeps;
+    init(deps: DepsToInstances<TDeps>): Promise<void>;
+  }): void;
 }
 
 // ---------------------------------------------------------------------------

@@ -1,4 +1,8 @@
-import { createSpecializedBackend, type Backend, type CreateSpecializedBackendOptions } from '../../src/runtime/createSpecializedBackend.js';
+import {
+  createSpecializedBackend,
+  type Backend,
+  type CreateSpecializedBackendOptions,
+} from '../../src/runtime/createSpecializedBackend.js';
 import { BackendInstanceRegistry } from '../../src/runtime/BackendInstanceRegistry.js';
 import { createServiceFactory } from '../../src/authoring/createServiceFactory.js';
 import { coreServices } from '../../src/authoring/coreServices.js';
@@ -84,4 +88,85 @@ export function thrownBy(fn: () => unknown): unknown {
     return error;
   }
   throw new Error('expected the function to throw');
+}
+
+/** A feature loader's `description` (not part of the public feature type). */
+export function loaderDescription(loader: unknown): string {
+  return (loader as { description: string }).description;
+}
+
+/** Runs `validate()` on a fresh test backend holding `features`. */
+export async function findingsOf(
+  features: unknown[],
+  options: Parameters<typeof createTestBackend>[0] = {},
+): Promise<
+  Array<{
+    code: string;
+    severity: string;
+    message: string;
+    hint: string;
+    path?: string;
+    pluginId?: string;
+    moduleId?: string;
+    serviceId?: string;
+    extensionPointId?: string;
+    loader?: string;
+    configPath?: string;
+    dependencyKey?: string;
+    ref?: string;
+    cycle?: string[];
+    cause?: unknown;
+  }>
+> {
+  const backend = createTestBackend(options);
+  for (const feature of features) backend.add(feature as never);
+  const { findings } = await backend.validate();
+  await backend.stop();
+  return findings;
+}
+
+const noop = async (): Promise<void> => {};
+
+/** A hand-written `registrations` feature, for wire format tests. */
+export function rawFeature(
+  registrations: unknown[] | (() => unknown),
+  extra: Record<string, unknown> = {},
+): unknown {
+  return {
+    $$type: '@backstage/BackendFeature',
+    version: 'v1',
+    featureType: 'registrations',
+    getRegistrations: typeof registrations === 'function' ? registrations : () => registrations,
+    ...extra,
+  };
+}
+
+/** A hand-written `plugin-v1.1` record. */
+export function rawPlugin(
+  pluginId: unknown,
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return {
+    type: 'plugin-v1.1',
+    pluginId,
+    extensionPoints: [],
+    init: { deps: {}, func: noop },
+    ...overrides,
+  };
+}
+
+/** A hand-written `module-v1.1` record. */
+export function rawModule(
+  pluginId: unknown,
+  moduleId: unknown,
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return {
+    type: 'module-v1.1',
+    pluginId,
+    moduleId,
+    extensionPoints: [],
+    init: { deps: {}, func: noop },
+    ...overrides,
+  };
 }

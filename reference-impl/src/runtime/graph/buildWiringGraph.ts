@@ -3,7 +3,12 @@ import type { PreflightResult } from '../preflight/runPreflight.js';
 import type { FactoryRecord } from '../ServiceRegistry.js';
 import type { WiringModel } from '../WiringModel.js';
 import { renderMermaid } from './renderMermaid.js';
-import type { WiringGraph, WiringGraphEdge, WiringGraphFactory, WiringGraphNode } from './WiringGraph.js';
+import type {
+  WiringGraph,
+  WiringGraphEdge,
+  WiringGraphFactory,
+  WiringGraphNode,
+} from './WiringGraph.js';
 
 const cmp = (a: string | undefined, b: string | undefined): number =>
   a === b ? 0 : a === undefined ? -1 : b === undefined ? 1 : a < b ? -1 : 1;
@@ -14,14 +19,20 @@ export function buildWiringGraph(model: WiringModel, preflight: PreflightResult)
   const edges: WiringGraphEdge[] = [];
   const pluginNode = (pluginId: string): string => {
     const id = `plugin:${pluginId}` as const;
-    if (!nodes.has(id)) nodes.set(id, { id, kind: 'plugin', pluginId, installed: model.plugins.has(pluginId) });
+    if (!nodes.has(id))
+      nodes.set(id, { id, kind: 'plugin', pluginId, installed: model.plugins.has(pluginId) });
     return id;
   };
   const epNode = (extensionPointId: string): string => {
     const id = `extensionPoint:${extensionPointId}` as const;
     if (!nodes.has(id)) {
       const owner = model.extensionPoints.get(extensionPointId)?.pluginId;
-      nodes.set(id, { id, kind: 'extensionPoint', extensionPointId, ...(owner !== undefined ? { pluginId: owner } : {}) });
+      nodes.set(id, {
+        id,
+        kind: 'extensionPoint',
+        extensionPointId,
+        ...(owner !== undefined ? { pluginId: owner } : {}),
+      });
     }
     return id;
   };
@@ -55,12 +66,18 @@ export function buildWiringGraph(model: WiringModel, preflight: PreflightResult)
     if (seenRegistrations.has(from)) continue;
     seenRegistrations.add(from);
     if (r.moduleId !== undefined) {
-      nodes.set(from, { id: from as `module:${string}`, kind: 'module', pluginId: r.pluginId, moduleId: r.moduleId });
+      nodes.set(from, {
+        id: from as `module:${string}/${string}`,
+        kind: 'module',
+        pluginId: r.pluginId,
+        moduleId: r.moduleId,
+      });
       edges.push({ from, to: pluginNode(r.pluginId), kind: 'extends' });
     }
     for (const [name, dep] of Object.entries(r.init.deps)) {
       if ((dep as { $$type?: unknown }).$$type === EXTENSION_POINT_TYPE) {
-        if (r.moduleId !== undefined) edges.push({ from, to: epNode(dep.id), kind: 'consumes', name });
+        if (r.moduleId !== undefined)
+          edges.push({ from, to: epNode(dep.id), kind: 'consumes', name });
       } else {
         edges.push({ from, to: `service:${dep.id}`, kind: 'depends', name });
       }
@@ -77,7 +94,7 @@ export function buildWiringGraph(model: WiringModel, preflight: PreflightResult)
         kind: 'service',
         serviceId,
         scope: ref?.scope ?? 'plugin',
-        multiton: Boolean(ref?.multiton),
+        multiton: ref?.multiton === true,
         factories: [],
         overridden: [],
       });

@@ -1,36 +1,27 @@
+import type { Culprit, ValidationFinding, ValidationReport } from '@openstage/spec';
 import type { ErrorCode } from '../../errors/errorCatalog.js';
 
-/** Who a finding is about: the identifiers of the thing that has to change. */
-export interface FindingCulprit {
-  kind: 'plugin' | 'module' | 'service' | 'extensionPoint' | 'featureLoader' | 'feature' | 'config';
-  pluginId?: string;
-  moduleId?: string;
-  serviceId?: string;
-  extensionPointId?: string;
-  /** A feature loader's description. */
-  loader?: string;
-  /** A feature path such as `features[3].featureType`. */
-  path?: string;
-  configPath?: string;
-}
+/**
+ * The identifiers that name what has to change: the spec's `Culprit`, the
+ * same names the error for the same condition carries (BACK-062, INIT-113).
+ */
+export type FindingCulprit = Culprit;
 
 /**
  * One problem found by preflight validation, before anything ran.
- * `error` findings refuse startup; `warning` findings are only logged.
+ * `error` findings refuse startup unless the boot-failure policy allows the
+ * failure of the plugin or module they concern; `warning` findings are logged.
  */
-export interface PreflightFinding {
+export interface PreflightFinding extends ValidationFinding {
+  /** Narrowed to the codes this implementation raises. */
   code: ErrorCode;
-  severity: 'error' | 'warning';
+  /** The requirement the finding enforces, e.g. `BACK-028`. */
   requirement: string;
-  culprit: FindingCulprit;
-  message: string;
-  hint: string;
-  /** For cycle findings: one full cycle, first element repeated at the end. */
-  cycle?: string[];
+  /** The thrown error or rejection reason behind the finding (BACK-097). */
+  cause?: unknown;
 }
 
-/** What `validate()` resolves to. */
-export interface ValidationResult {
-  ok: boolean;
+/** What `validate()` resolves to: the spec's report, with our findings. */
+export interface ValidationResult extends ValidationReport {
   findings: PreflightFinding[];
 }

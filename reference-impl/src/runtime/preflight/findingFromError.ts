@@ -1,20 +1,29 @@
 import { OpenstageError } from '../../errors/OpenstageError.js';
 import type { FindingCulprit, PreflightFinding } from './PreflightFinding.js';
 
-const CULPRIT_FIELDS = ['pluginId', 'moduleId', 'serviceId', 'extensionPointId', 'loader', 'path', 'configPath'] as const;
+const STRING_FIELDS = [
+  'path',
+  'pluginId',
+  'moduleId',
+  'serviceId',
+  'extensionPointId',
+  'loader',
+  'configPath',
+  'dependencyKey',
+  'ref',
+] as const;
 
 /**
- * Makes a finding from a catalog error: the culprit carries the same
- * identifiers the error does, so findings and errors name culprits alike.
+ * Makes a finding from a catalog error: the finding carries the same
+ * identifiers the error does (BACK-062), and the error's `cause` (BACK-097).
  */
 export function findingOf(
   error: OpenstageError,
-  kind: FindingCulprit['kind'],
   severity: PreflightFinding['severity'] = 'error',
 ): PreflightFinding {
   const details = error.details as Record<string, unknown>;
-  const culprit: FindingCulprit = { kind };
-  for (const field of CULPRIT_FIELDS) {
+  const culprit: FindingCulprit = {};
+  for (const field of STRING_FIELDS) {
     const value = details[field];
     if (typeof value === 'string') culprit[field] = value;
   }
@@ -23,10 +32,11 @@ export function findingOf(
     code: error.code,
     severity,
     requirement: error.requirement,
-    culprit,
     message: error.message,
     hint: error.hint,
+    ...culprit,
     ...(Array.isArray(cycle) ? { cycle: cycle as string[] } : {}),
+    ...(error.cause !== undefined ? { cause: error.cause } : {}),
   };
 }
 
@@ -39,16 +49,55 @@ export function asCatalogError(error: unknown): OpenstageError {
 const cmp = (a: string | undefined, b: string | undefined): number =>
   a === b ? 0 : a === undefined ? -1 : b === undefined ? 1 : a < b ? -1 : 1;
 
-/** Orders findings by code, then by culprit ids, absent values first (INIT-112). */
+/**
+ * Orders findings by severity (errors first), code, then culprit ids, absent
+ * values first, comparing by UTF-16 code units (BACK-071, BACK-072).
+ */
 export function compareFindings(a: PreflightFinding, b: PreflightFinding): number {
   return (
+    (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) ||
     cmp(a.code, b.code) ||
-    cmp(a.culprit.pluginId, b.culprit.pluginId) ||
-    cmp(a.culprit.moduleId, b.culprit.moduleId) ||
-    cmp(a.culprit.serviceId, b.culprit.serviceId) ||
-    cmp(a.culprit.extensionPointId, b.culprit.extensionPointId) ||
-    cmp(a.culprit.loader, b.culprit.loader) ||
-    cmp(a.culprit.configPath, b.culprit.configPath) ||
-    cmp(a.culprit.path, b.culprit.path)
+    cmp(a.pluginId, b.pluginId) ||
+    cmp(a.moduleId, b.moduleId) ||
+    cmp(a.serviceId, b.serviceId) ||
+    cmp(a.extensionPointId, b.extensionPointId) ||
+    cmp(a.path, b.path) ||
+    cmp(a.loader, b.loader) ||
+    cmp(a.configPath, b.configPath) ||
+    cmp(a.dependencyKey, b.dependencyKey)
   );
+}
+
+/** What a preflight error finding concerns (INIT-101 to INIT-103). */
+export type FindingConcern =
+  | { kind: 'plugin'; pluginId: string }
+  | { kind: 'module'; pluginId: string; moduleId: string }
+  | { kind: 'backend' };
+
+export function concernOf(finding: PreflightFinding): FindingConcern {
+  const { code, pluginId, moduleId } = finding;
+  const dependentIsPlugin =
+    pluginId !== undefined && moduleId === undefined && finding.serviceId === undefined;
+  const dependentIsModule = pluginId !== undefined && moduleId !== undefined;
+  if (
+    (code === 'BACK_DUPLICATE_PLUGIN_ID' || code === 'INIT_MODULE_CYCLE') &&
+    pluginId !== undefined
+  ) {
+    return { kind: 'plugin', pluginId };
+  }
+  if (
+    (code === 'INIT_MISSING_DEPENDENCY' || code === 'EXT_ILLEGAL_DEPENDENCY') &&
+    dependentIsPlugin
+  ) {
+    return { kind: 'plugin', pluginId };
+  }
+  if (
+    (code === 'BACK_DUPLICATE_MODULE_ID' ||
+      code === 'EXT_FOREIGN_EXTENSION_POINT' ||
+      code === 'INIT_MISSING_DEPENDENCY') &&
+    dependentIsModule
+  ) {
+    return { kind: 'module', pluginId, moduleId };
+  }
+  return { kind: 'backend' };
 }

@@ -56,7 +56,7 @@ export async function resolveServiceGraph(
     nodes.set(ref.id, {
       id: ref.id,
       scope: first?.scope ?? ref.scope,
-      multiton: Boolean(first?.multiton ?? ref.multiton),
+      multiton: (first?.multiton ?? ref.multiton) === true,
       records,
       deps,
       synthesized: ref.id === PLUGIN_METADATA_SERVICE_ID,

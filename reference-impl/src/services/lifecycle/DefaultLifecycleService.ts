@@ -1,52 +1,59 @@
 import { OpenstageError } from '../../errors/OpenstageError.js';
 import type { LifecycleService, LoggerService } from '../../authoring/coreServiceTypes.js';
-import { runAll } from '../rootLifecycle/DefaultRootLifecycleService.js';
+import { assertHook } from '../rootLifecycle/DefaultRootLifecycleService.js';
+import { runHooks, type PhaseObserver, type RegisteredHook } from '../rootLifecycle/runHooks.js';
 
 type Hook = () => void | Promise<void>;
 
 /**
- * A plugin's lifecycle: startup hooks run right after that plugin's init,
- * shutdown hooks when the backend stops. Same error rules as the root one.
+ * A plugin's lifecycle (LIFE-001, LIFE-003, LIFE-005): startup hooks run
+ * right after that plugin's init, shutdown hooks when the backend stops.
+ * Every entry it logs carries `plugin` (LIFE-020), also through a logger
+ * given in a hook's options.
  */
 export class DefaultLifecycleService implements LifecycleService {
+  readonly #pluginId: string;
   readonly #logger: LoggerService;
-  readonly #startupHooks: Array<{ hook: Hook; logger?: LoggerService }> = [];
-  readonly #shutdownHooks: Array<{ hook: Hook; logger?: LoggerService }> = [];
+  readonly #startupHooks: RegisteredHook[] = [];
+  readonly #shutdownHooks: RegisteredHook[] = [];
   #started = false;
   #shutdownStarted = false;
 
-  constructor(logger: LoggerService) {
+  constructor(logger: LoggerService, pluginId: string) {
+    this.#pluginId = pluginId;
     this.#logger = logger;
   }
 
   addStartupHook(hook: Hook, options?: { logger?: LoggerService }): void {
-    if (this.#started) throw new OpenstageError('LIFE_STARTUP_HOOK_AFTER_STARTUP', {});
-    this.#startupHooks.push({ hook, ...(options?.logger ? { logger: options.logger } : {}) });
+    assertHook('addStartupHook', hook, this.#pluginId);
+    if (this.#started)
+      throw new OpenstageError('LIFE_STARTUP_HOOK_AFTER_STARTUP', { pluginId: this.#pluginId });
+    this.#startupHooks.push(this.#registered(hook, options));
   }
 
   addShutdownHook(hook: Hook, options?: { logger?: LoggerService }): void {
-    if (this.#shutdownStarted) throw new OpenstageError('LIFE_SHUTDOWN_HOOK_AFTER_SHUTDOWN', {});
-    this.#shutdownHooks.push({ hook, ...(options?.logger ? { logger: options.logger } : {}) });
+    assertHook('addShutdownHook', hook, this.#pluginId);
+    if (this.#shutdownStarted)
+      throw new OpenstageError('LIFE_SHUTDOWN_HOOK_AFTER_SHUTDOWN', { pluginId: this.#pluginId });
+    this.#shutdownHooks.push(this.#registered(hook, options));
   }
 
-  async startup(): Promise<void> {
+  async startup(observer?: PhaseObserver): Promise<void> {
     if (this.#started) return;
     this.#started = true;
-    await Promise.all(
-      this.#startupHooks.map(async ({ hook, logger }) => {
-        try {
-          await hook();
-        } catch (error) {
-          (logger ?? this.#logger).error('Startup hook failed', error as Error);
-          throw error;
-        }
-      }),
-    );
+    await runHooks(this.#startupHooks, this.#logger, 'Startup', observer);
   }
 
-  async shutdown(): Promise<void> {
+  async shutdown(observer?: PhaseObserver): Promise<void> {
     if (this.#shutdownStarted) return;
     this.#shutdownStarted = true;
-    await runAll(this.#shutdownHooks, this.#logger, 'Shutdown hook failed');
+    await runHooks(this.#shutdownHooks, this.#logger, 'Shutdown', observer);
+  }
+
+  #registered(hook: Hook, options?: { logger?: LoggerService }): RegisteredHook {
+    return {
+      hook,
+      ...(options?.logger ? { logger: options.logger.child({ plugin: this.#pluginId }) } : {}),
+    };
   }
 }

@@ -7,5 +7,8 @@ export const lifecycleServiceFactory = createServiceFactory({
   service: coreServices.lifecycle,
   deps: { logger: coreServices.rootLogger, pluginMetadata: coreServices.pluginMetadata },
   factory: ({ logger, pluginMetadata }) =>
-    new DefaultLifecycleService(logger.child({ plugin: pluginMetadata.getId(), service: 'lifecycle' })),
+    new DefaultLifecycleService(
+      logger.child({ plugin: pluginMetadata.getId(), service: 'lifecycle' }),
+      pluginMetadata.getId(),
+    ),
 });

@@ -6,5 +6,6 @@ import { DefaultRootLifecycleService } from './DefaultRootLifecycleService.js';
 export const rootLifecycleServiceFactory = createServiceFactory({
   service: coreServices.rootLifecycle,
   deps: { logger: coreServices.rootLogger },
-  factory: ({ logger }) => new DefaultRootLifecycleService(logger.child({ service: 'rootLifecycle' })),
+  factory: ({ logger }) =>
+    new DefaultRootLifecycleService(logger.child({ service: 'rootLifecycle' })),
 });

@@ -1,0 +1,4 @@
+export {
+  createPackageDiscoveryLoader,
+  type PackageDiscoveryOptions,
+} from './createPackageDiscoveryLoader.js';
