@@ -6,3 +6,4 @@ export * from './runtime/index.js';
 export * from './errors/index.js';
 export * as wireFormat from './wireFormat/constants.js';
 export type * from './wireFormat/types.js';
+export * from './defaults.js';

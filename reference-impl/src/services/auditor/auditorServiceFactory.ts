@@ -1,5 +1,4 @@
-import type { AuthService, Config, HttpAuthService, LoggerService } from '@openstage/spec';
-import type { OpaqueService } from '../../authoring/coreServiceTypes.js';
+import type { Config } from '@openstage/spec';
 import { coreServices } from '../../authoring/coreServices.js';
 import { createServiceFactory } from '../../authoring/createServiceFactory.js';
 import { DefaultAuditorService } from './DefaultAuditorService.js';
@@ -21,12 +20,11 @@ export const auditorServiceFactory = createServiceFactory({
   // The authoring API types rootConfig loosely; its instances implement the spec's Config.
   createRootContext: ({ config }) => readSeverityLogLevelMappings(config as unknown as Config),
   factory: ({ logger, auth, httpAuth, pluginMetadata }, severityLogLevelMappings) =>
-    // auth, httpAuth and the result are typed opaque in the authoring API; they are the spec's services.
     new DefaultAuditorService({
       pluginId: pluginMetadata.getId(),
-      logger: logger as LoggerService,
-      auth: auth as unknown as AuthService,
-      httpAuth: httpAuth as unknown as HttpAuthService,
+      logger,
+      auth,
+      httpAuth,
       severityLogLevelMappings,
-    }) as unknown as OpaqueService,
+    }),
 });

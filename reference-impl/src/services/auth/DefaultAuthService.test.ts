@@ -15,7 +15,10 @@ import { DefaultAuthService, type DefaultAuthServiceOptions } from './DefaultAut
 import { readExternalAccess } from './external/readExternalAccess.js';
 import type { PluginKeyStore, SigningKey } from './plugin/keys/PluginKeyStore.js';
 import { RemoteKeySets } from './RemoteKeySets.js';
-import { createTestUserTokenIssuer, type TestUserTokenIssuer } from './testing/createTestUserTokenIssuer.js';
+import {
+  createTestUserTokenIssuer,
+  type TestUserTokenIssuer,
+} from './testing/createTestUserTokenIssuer.js';
 import { startTestKeyServer, type TestKeyServer } from './testing/startTestKeyServer.js';
 
 /** An in-memory key store whose key tests can also sign with, to craft malformed tokens. */
@@ -25,7 +28,10 @@ class MemoryKeyStore implements PluginKeyStore {
     const kid = randomUUID();
     const { publicKey, privateKey } = await generateKeyPair('ES256');
     const signing = { kid, alg: 'ES256', key: privateKey };
-    this.keys.unshift({ signing, publicJwk: { ...(await exportJWK(publicKey)), kid, alg: 'ES256' } as JsonObject });
+    this.keys.unshift({
+      signing,
+      publicJwk: { ...(await exportJWK(publicKey)), kid, alg: 'ES256' } as JsonObject,
+    });
     return signing;
   }
   async getSigningKey(): Promise<SigningKey> {
@@ -147,21 +153,34 @@ describe('credentials', () => {
 
   it('AUTH-010: methods reject objects that are not v1 credentials, naming the value', async () => {
     const { auth } = createPlugin('creds-e', { serve: false });
-    const wrongType = { $$type: 'something-else', version: 'v1', principal: { type: 'service', subject: 'x' } };
-    const wrongVersion = { $$type: '@backstage/BackstageCredentials', version: 'v2', principal: { type: 'none' } };
+    const wrongType = {
+      $$type: 'something-else',
+      version: 'v1',
+      principal: { type: 'service', subject: 'x' },
+    };
+    const wrongVersion = {
+      $$type: '@backstage/BackstageCredentials',
+      version: 'v2',
+      principal: { type: 'none' },
+    };
     const e1 = await rejection(
-      auth.getPluginRequestToken({ onBehalfOf: wrongType as unknown as BackstageCredentials, targetPluginId: 'x' }),
+      auth.getPluginRequestToken({
+        onBehalfOf: wrongType as unknown as BackstageCredentials,
+        targetPluginId: 'x',
+      }),
     );
     expect(e1.code).toBe('AUTH_INVALID_CREDENTIALS');
     expect(e1.message).toContain("'something-else'");
-    const e2 = await rejection(auth.getLimitedUserToken(wrongVersion as unknown as BackstageCredentials<never>));
+    const e2 = await rejection(
+      auth.getLimitedUserToken(wrongVersion as unknown as BackstageCredentials<never>),
+    );
     expect(e2.code).toBe('AUTH_INVALID_CREDENTIALS');
     expect(e2.message).toContain("'v2'");
   });
 });
 
 describe('plugin tokens', () => {
-  it('AUTH-028, AUTH-070 to AUTH-076, AUTH-082, AUTH-091, AUTH-093, AUTH-094: a service token from A verifies at B through A\'s key set over HTTP', async () => {
+  it("AUTH-028, AUTH-070 to AUTH-076, AUTH-082, AUTH-091, AUTH-093, AUTH-094: a service token from A verifies at B through A's key set over HTTP", async () => {
     const a = createPlugin('issuer-a');
     const b = createPlugin('target-b');
     const before = nowSeconds();
@@ -188,11 +207,17 @@ describe('plugin tokens', () => {
     const a = createPlugin('cache-a');
     const b = createPlugin('cache-b');
     const service = await a.auth.getOwnServiceCredentials();
-    const first = await a.auth.getPluginRequestToken({ onBehalfOf: service, targetPluginId: 'cache-b' });
+    const first = await a.auth.getPluginRequestToken({
+      onBehalfOf: service,
+      targetPluginId: 'cache-b',
+    });
     await b.auth.authenticate(first.token);
     const fetches = server.hits.get(a.jwksPath);
     await b.auth.authenticate(first.token);
-    const second = await a.auth.getPluginRequestToken({ onBehalfOf: service, targetPluginId: 'cache-b' });
+    const second = await a.auth.getPluginRequestToken({
+      onBehalfOf: service,
+      targetPluginId: 'cache-b',
+    });
     await b.auth.authenticate(second.token);
     expect(server.hits.get(a.jwksPath)).toBe(fetches);
   });
@@ -214,7 +239,12 @@ describe('plugin tokens', () => {
     const b = createPlugin('forge-b');
     const signing = await a.keyStore.getSigningKey();
     const { privateKey } = await generateKeyPair('ES256');
-    const forged = await new SignJWT({ sub: 'forge-a', aud: 'forge-b', iat: nowSeconds(), exp: nowSeconds() + 60 })
+    const forged = await new SignJWT({
+      sub: 'forge-a',
+      aud: 'forge-b',
+      iat: nowSeconds(),
+      exp: nowSeconds() + 60,
+    })
       .setProtectedHeader({ typ: 'vnd.backstage.plugin', alg: 'ES256', kid: signing.kid })
       .sign(privateKey);
     const forgedError = await rejection(b.auth.authenticate(forged));
@@ -227,7 +257,9 @@ describe('plugin tokens', () => {
       targetPluginId: 'forge-b',
     });
     const [h, , s] = token.split('.');
-    const payload = Buffer.from(JSON.stringify({ ...decodeJwt(token), exp: nowSeconds() + 99999 })).toString('base64url');
+    const payload = Buffer.from(
+      JSON.stringify({ ...decodeJwt(token), exp: nowSeconds() + 99999 }),
+    ).toString('base64url');
     const tampered = `${h}.${payload}.${s}`;
     const tamperedError = await rejection(b.auth.authenticate(tampered));
     expect(tamperedError.code).toBe('AUTH_TOKEN_SIGNATURE_INVALID');
@@ -250,8 +282,15 @@ describe('plugin tokens', () => {
   it('AUTH-052: a clock tolerance absorbs a token that expired moments ago', async () => {
     const a = createPlugin('skew-a');
     const b = createPlugin('skew-b', { clockToleranceSeconds: 30 });
-    const token = await craftPluginToken(a, { sub: 'skew-a', aud: 'skew-b', iat: nowSeconds() - 100, exp: nowSeconds() - 10 });
-    await expect(b.auth.authenticate(token)).resolves.toMatchObject({ principal: { subject: 'plugin:skew-a' } });
+    const token = await craftPluginToken(a, {
+      sub: 'skew-a',
+      aud: 'skew-b',
+      iat: nowSeconds() - 100,
+      exp: nowSeconds() - 10,
+    });
+    await expect(b.auth.authenticate(token)).resolves.toMatchObject({
+      principal: { subject: 'plugin:skew-a' },
+    });
   });
 
   it('AUTH-060: a cached verification does not outlive the token', async () => {
@@ -309,7 +348,10 @@ describe('plugin tokens', () => {
 
     const unreachable = createPlugin('unreach-b', {
       serve: false,
-      discovery: { getBaseUrl: async () => 'http://127.0.0.1:1/api/ghost', getExternalBaseUrl: async () => '' },
+      discovery: {
+        getBaseUrl: async () => 'http://127.0.0.1:1/api/ghost',
+        getExternalBaseUrl: async () => '',
+      },
     });
     const forUnreachable = await ghost.auth.getPluginRequestToken({
       onBehalfOf: await ghost.auth.getOwnServiceCredentials(),
@@ -324,11 +366,19 @@ describe('plugin tokens', () => {
     const a = createPlugin('rotate-a');
     const b = createPlugin('rotate-b');
     const service = await a.auth.getOwnServiceCredentials();
-    await b.auth.authenticate((await a.auth.getPluginRequestToken({ onBehalfOf: service, targetPluginId: 'rotate-b' })).token);
+    await b.auth.authenticate(
+      (await a.auth.getPluginRequestToken({ onBehalfOf: service, targetPluginId: 'rotate-b' }))
+        .token,
+    );
     await a.keyStore.rotate();
-    const { token } = await a.auth.getPluginRequestToken({ onBehalfOf: service, targetPluginId: 'rotate-b' });
+    const { token } = await a.auth.getPluginRequestToken({
+      onBehalfOf: service,
+      targetPluginId: 'rotate-b',
+    });
     expect(decodeProtectedHeader(token).kid).toBe(a.keyStore.keys[0]!.signing.kid);
-    await expect(b.auth.authenticate(token)).resolves.toMatchObject({ principal: { subject: 'plugin:rotate-a' } });
+    await expect(b.auth.authenticate(token)).resolves.toMatchObject({
+      principal: { subject: 'plugin:rotate-a' },
+    });
   });
 
   it('AUTH-092: the issuing plugin need not be installed where the token is verified', async () => {
@@ -339,7 +389,9 @@ describe('plugin tokens', () => {
       onBehalfOf: await remote.auth.getOwnServiceCredentials(),
       targetPluginId: 'local',
     });
-    await expect(local.auth.authenticate(token)).resolves.toMatchObject({ principal: { subject: 'plugin:remote' } });
+    await expect(local.auth.authenticate(token)).resolves.toMatchObject({
+      principal: { subject: 'plugin:remote' },
+    });
   });
 });
 
@@ -349,7 +401,10 @@ describe('on-behalf-of tokens', () => {
     const b = createPlugin('obo-b');
     const userToken = await users.issue({ lifetimeSeconds: 600 });
     const userCredentials = await a.auth.authenticate(userToken);
-    const { token } = await a.auth.getPluginRequestToken({ onBehalfOf: userCredentials, targetPluginId: 'obo-b' });
+    const { token } = await a.auth.getPluginRequestToken({
+      onBehalfOf: userCredentials,
+      targetPluginId: 'obo-b',
+    });
     const claims = decodeJwt(token);
     expect(claims.exp).toBe(decodeJwt(userToken).exp); // earlier than iat + 3600
     const obo = claims.obo as string;
@@ -370,11 +425,17 @@ describe('on-behalf-of tokens', () => {
     const b = createPlugin('badobo-b');
     const base = { sub: 'badobo-a', aud: 'badobo-b', iat: nowSeconds(), exp: nowSeconds() + 60 };
     const { privateKey } = await generateKeyPair('ES256');
-    const forgedUser = await new SignJWT({ sub: 'user:default/mallory', iat: nowSeconds(), exp: nowSeconds() + 60 })
+    const forgedUser = await new SignJWT({
+      sub: 'user:default/mallory',
+      iat: nowSeconds(),
+      exp: nowSeconds() + 60,
+    })
       .setProtectedHeader({ typ: 'vnd.backstage.limited-user', alg: 'ES256', kid: users.kid })
       .sign(privateKey);
     for (const obo of ['not-a-token', forgedUser, 42]) {
-      const error = await rejection(b.auth.authenticate(await craftPluginToken(a, { ...base, obo })));
+      const error = await rejection(
+        b.auth.authenticate(await craftPluginToken(a, { ...base, obo })),
+      );
       expect(error.code).toBe('AUTH_OBO_TOKEN_INVALID');
       expect(error.message).not.toContain(forgedUser);
     }
@@ -383,21 +444,27 @@ describe('on-behalf-of tokens', () => {
   it('AUTH-079, AUTH-080: none credentials get an empty token only when the default policy is disabled', async () => {
     const strict = createPlugin('none-a', { serve: false });
     const none = await strict.auth.getNoneCredentials();
-    const error = await rejection(strict.auth.getPluginRequestToken({ onBehalfOf: none, targetPluginId: 'x' }));
+    const error = await rejection(
+      strict.auth.getPluginRequestToken({ onBehalfOf: none, targetPluginId: 'x' }),
+    );
     expect(error.code).toBe('AUTH_NONE_TOKEN_REFUSED');
     expect(error.name).toBe('AuthenticationError');
     expect(error.message).toContain("'none'");
     const open = createPlugin('none-b', { serve: false, disableDefaultAuthPolicy: true });
-    await expect(open.auth.getPluginRequestToken({ onBehalfOf: none, targetPluginId: 'x' })).resolves.toEqual({ token: '' });
+    await expect(
+      open.auth.getPluginRequestToken({ onBehalfOf: none, targetPluginId: 'x' }),
+    ).resolves.toEqual({ token: '' });
   });
 
   it('AUTH-081: user credentials without a token are refused', async () => {
     const { auth } = createPlugin('notoken-a', { serve: false });
     const bare = createCredentials({ type: 'user', userEntityRef: 'user:default/jane' });
-    expect((await rejection(auth.getPluginRequestToken({ onBehalfOf: bare, targetPluginId: 'x' }))).code).toBe(
+    expect(
+      (await rejection(auth.getPluginRequestToken({ onBehalfOf: bare, targetPluginId: 'x' }))).code,
+    ).toBe('AUTH_CREDENTIALS_WITHOUT_TOKEN');
+    expect((await rejection(auth.getLimitedUserToken(bare))).code).toBe(
       'AUTH_CREDENTIALS_WITHOUT_TOKEN',
     );
-    expect((await rejection(auth.getLimitedUserToken(bare))).code).toBe('AUTH_CREDENTIALS_WITHOUT_TOKEN');
   });
 });
 
@@ -415,7 +482,9 @@ describe('user tokens', () => {
   it('AUTH-043: an older user token without typ but with aud backstage is accepted', async () => {
     const { auth } = createPlugin('user-b', { serve: false });
     const token = await users.issue({ legacy: true });
-    await expect(auth.authenticate(token)).resolves.toMatchObject({ principal: { userEntityRef: 'user:default/jane' } });
+    await expect(auth.authenticate(token)).resolves.toMatchObject({
+      principal: { userEntityRef: 'user:default/jane' },
+    });
   });
 
   it('AUTH-029, AUTH-030, AUTH-042, AUTH-133, AUTH-140, AUTH-143: a derived limited token verifies only with allowLimitedAccess', async () => {
@@ -442,16 +511,28 @@ describe('user tokens', () => {
   it('AUTH-141, AUTH-142: tokens that cannot be limited are returned unchanged or refused', async () => {
     const { auth } = createPlugin('limited-b', { serve: false });
     const withoutUip = await users.issue({ withoutUip: true });
-    const c1 = createCredentials({ type: 'user', userEntityRef: 'user:default/jane' }, withoutUip, new Date());
+    const c1 = createCredentials(
+      { type: 'user', userEntityRef: 'user:default/jane' },
+      withoutUip,
+      new Date(),
+    );
     expect((await auth.getLimitedUserToken(c1)).token).toBe(withoutUip);
     const legacy = await users.issue({ legacy: true });
-    const c2 = createCredentials({ type: 'user', userEntityRef: 'user:default/jane' }, legacy, new Date());
+    const c2 = createCredentials(
+      { type: 'user', userEntityRef: 'user:default/jane' },
+      legacy,
+      new Date(),
+    );
     expect((await auth.getLimitedUserToken(c2)).token).toBe(legacy);
     const { privateKey } = await generateKeyPair('ES256');
     const odd = await new SignJWT({ sub: 'user:default/jane', exp: nowSeconds() + 60 })
       .setProtectedHeader({ typ: 'vnd.example.other', alg: 'ES256' })
       .sign(privateKey);
-    const c3 = createCredentials({ type: 'user', userEntityRef: 'user:default/jane' }, odd, new Date());
+    const c3 = createCredentials(
+      { type: 'user', userEntityRef: 'user:default/jane' },
+      odd,
+      new Date(),
+    );
     const error = await rejection(auth.getLimitedUserToken(c3));
     expect(error.code).toBe('AUTH_LIMITED_TOKEN_UNSUPPORTED');
     expect(error.message).toContain('vnd.example.other');
@@ -470,7 +551,10 @@ describe('user tokens', () => {
   it('AUTH-055, AUTH-056: when the auth backend key set is unavailable the error names its URL', async () => {
     const lonely = createPlugin('user-d', {
       serve: false,
-      discovery: { getBaseUrl: async (id) => `${server.origin}/nowhere/${id}`, getExternalBaseUrl: async () => '' },
+      discovery: {
+        getBaseUrl: async (id) => `${server.origin}/nowhere/${id}`,
+        getExternalBaseUrl: async () => '',
+      },
     });
     const error = await rejection(lonely.auth.authenticate(await users.issue()));
     expect(error.code).toBe('AUTH_TOKEN_UNKNOWN_ISSUER');
@@ -491,7 +575,12 @@ describe('token routing', () => {
   it('AUTH-044, AUTH-045: a token that claims to be a plugin token never falls through to external access', async () => {
     createPlugin('route-b'); // publishes the key set the forged token's sub points at
     const { privateKey } = await generateKeyPair('ES256');
-    const forged = await new SignJWT({ sub: 'route-b', aud: 'route-c', iat: nowSeconds(), exp: nowSeconds() + 60 })
+    const forged = await new SignJWT({
+      sub: 'route-b',
+      aud: 'route-c',
+      iat: nowSeconds(),
+      exp: nowSeconds() + 60,
+    })
       .setProtectedHeader({ typ: 'vnd.backstage.plugin', alg: 'ES256', kid: 'x' })
       .sign(privateKey);
     const { entries } = readExternalAccess(
@@ -505,10 +594,18 @@ describe('token routing', () => {
 
   it('AUTH-031, AUTH-032, AUTH-102: the public key list has kid and alg and no private material', async () => {
     const a = createPlugin('keys-a', { serve: false });
-    await a.auth.getPluginRequestToken({ onBehalfOf: await a.auth.getOwnServiceCredentials(), targetPluginId: 'x' });
+    await a.auth.getPluginRequestToken({
+      onBehalfOf: await a.auth.getOwnServiceCredentials(),
+      targetPluginId: 'x',
+    });
     const { keys } = await a.auth.listPublicServiceKeys();
     expect(keys).toHaveLength(1);
-    expect(keys[0]).toMatchObject({ kid: a.keyStore.keys[0]!.signing.kid, alg: 'ES256', kty: 'EC', crv: 'P-256' });
+    expect(keys[0]).toMatchObject({
+      kid: a.keyStore.keys[0]!.signing.kid,
+      alg: 'ES256',
+      kty: 'EC',
+      crv: 'P-256',
+    });
     expect(keys[0]).not.toHaveProperty('d');
   });
 });

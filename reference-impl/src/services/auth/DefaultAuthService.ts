@@ -26,7 +26,14 @@ import { VerificationCache, type VerificationCacheOptions } from './Verification
 
 /** A verified token, as remembered by the verification cache. */
 type Verified =
-  | { kind: 'user'; userEntityRef: string; token: string; exp: number; isLimited: boolean; actor?: string }
+  | {
+      kind: 'user';
+      userEntityRef: string;
+      token: string;
+      exp: number;
+      isLimited: boolean;
+      actor?: string;
+    }
   | { kind: 'service'; subject: string; accessRestrictions?: BackstagePrincipalAccessRestrictions };
 
 /** Options of {@link DefaultAuthService}. */
@@ -111,7 +118,10 @@ export class DefaultAuthService implements AuthService {
     createCredentials<BackstageNonePrincipal>({ type: 'none' });
 
   getOwnServiceCredentials = async (): Promise<BackstageCredentials<BackstageServicePrincipal>> =>
-    createCredentials<BackstageServicePrincipal>({ type: 'service', subject: `plugin:${this.#pluginId}` });
+    createCredentials<BackstageServicePrincipal>({
+      type: 'service',
+      subject: `plugin:${this.#pluginId}`,
+    });
 
   getPluginRequestToken = async (
     options: AuthServicePluginRequestTokenOptions,
@@ -123,7 +133,10 @@ export class DefaultAuthService implements AuthService {
       case 'user': {
         if (token === undefined) throw this.#withoutToken();
         const limited = this.#limitedUserToken(token);
-        return this.#pluginTokens.issueToken({ targetPluginId: options.targetPluginId, onBehalfOf: limited });
+        return this.#pluginTokens.issueToken({
+          targetPluginId: options.targetPluginId,
+          onBehalfOf: limited,
+        });
       }
       case 'none':
         if (this.#disableDefaultAuthPolicy) return { token: '' };
@@ -226,7 +239,12 @@ export class DefaultAuthService implements AuthService {
     }
     try {
       const user = await this.#userTokens.verifyToken(oboToken, parts);
-      return { kind: 'user' as const, userEntityRef: user.userEntityRef, exp: user.exp, token: oboToken };
+      return {
+        kind: 'user' as const,
+        userEntityRef: user.userEntityRef,
+        exp: user.exp,
+        token: oboToken,
+      };
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       throw new AuthServiceError(
@@ -244,7 +262,9 @@ export class DefaultAuthService implements AuthService {
       if (restrictions !== undefined) {
         // A fresh copy per call: plugin code may mutate what it is given.
         principal.accessRestrictions = {
-          ...(restrictions.permissionNames === undefined ? {} : { permissionNames: [...restrictions.permissionNames] }),
+          ...(restrictions.permissionNames === undefined
+            ? {}
+            : { permissionNames: [...restrictions.permissionNames] }),
           ...(restrictions.permissionAttributes?.action === undefined
             ? {}
             : { permissionAttributes: { action: [...restrictions.permissionAttributes.action] } }),
@@ -259,8 +279,12 @@ export class DefaultAuthService implements AuthService {
         { pluginId: this.#pluginId },
       );
     }
-    const principal: BackstageUserPrincipal = { type: 'user', userEntityRef: verified.userEntityRef };
-    if (verified.actor !== undefined) principal.actor = { type: 'service', subject: verified.actor };
+    const principal: BackstageUserPrincipal = {
+      type: 'user',
+      userEntityRef: verified.userEntityRef,
+    };
+    if (verified.actor !== undefined)
+      principal.actor = { type: 'service', subject: verified.actor };
     return createCredentials(principal, verified.token, new Date(verified.exp * 1000));
   }
 }

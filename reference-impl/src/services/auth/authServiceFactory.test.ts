@@ -15,7 +15,11 @@ type WireFactory = {
 const wire = authServiceFactory as unknown as WireFactory;
 
 let server: TestKeyServer;
-const db = knex({ client: 'better-sqlite3', connection: { filename: ':memory:' }, useNullAsDefault: true });
+const db = knex({
+  client: 'better-sqlite3',
+  connection: { filename: ':memory:' },
+  useNullAsDefault: true,
+});
 
 beforeAll(async () => {
   server = await startTestKeyServer();
@@ -33,8 +37,12 @@ describe('authServiceFactory', () => {
   });
 
   it('AUTH-154: a configuration mistake fails in the root context, before any plugin instance', async () => {
-    const config = createTestConfig({ backend: { auth: { externalAccess: [{ type: 'nope', options: {} }] } } });
-    await expect(wire.createRootContext({ config, rootLogger: createTestLogger() })).rejects.toMatchObject({
+    const config = createTestConfig({
+      backend: { auth: { externalAccess: [{ type: 'nope', options: {} }] } },
+    });
+    await expect(
+      wire.createRootContext({ config, rootLogger: createTestLogger() }),
+    ).rejects.toMatchObject({
       code: 'AUTH_EXTERNAL_ACCESS_UNKNOWN_TYPE',
     });
   });
@@ -51,11 +59,16 @@ describe('authServiceFactory', () => {
       },
       context,
     )) as AuthService;
-    server.route('/api/todo/.backstage/auth/v1/jwks.json', async () => ({ body: await auth.listPublicServiceKeys() }));
+    server.route('/api/todo/.backstage/auth/v1/jwks.json', async () => ({
+      body: await auth.listPublicServiceKeys(),
+    }));
     const { token } = await auth.getPluginRequestToken({
       onBehalfOf: await auth.getOwnServiceCredentials(),
       targetPluginId: 'todo',
     });
-    expect((await auth.authenticate(token)).principal).toEqual({ type: 'service', subject: 'plugin:todo' });
+    expect((await auth.authenticate(token)).principal).toEqual({
+      type: 'service',
+      subject: 'plugin:todo',
+    });
   });
 });

@@ -1,5 +1,4 @@
-import type { Config, DatabaseService, DiscoveryService, LoggerService } from '@openstage/spec';
-import type { OpaqueService } from '../../authoring/coreServiceTypes.js';
+import type { Config } from '@openstage/spec';
 import { coreServices } from '../../authoring/coreServices.js';
 import { createServiceFactory } from '../../authoring/createServiceFactory.js';
 import { DefaultAuthService } from './DefaultAuthService.js';
@@ -24,29 +23,21 @@ export const authServiceFactory = createServiceFactory({
   },
   async createRootContext({ config, rootLogger }) {
     const keySets = new RemoteKeySets();
-    // The authoring API types these loosely; the instances implement the spec's interfaces.
-    const logger = (rootLogger as unknown as LoggerService).child({ service: 'auth' });
+    const logger = rootLogger.child({ service: 'auth' });
     const settings = await readAuthSettings(config as unknown as Config, { logger, keySets });
     return { keySets, settings };
   },
   factory({ logger, discovery, database, pluginMetadata }, { keySets, settings }) {
     const pluginId = pluginMetadata.getId();
     const keyStore =
-      settings.staticKeyStore ??
-      new DatabasePluginKeyStore({
-        pluginId,
-        database: database as unknown as DatabaseService,
-        logger: logger as unknown as LoggerService,
-      });
-    const auth = new DefaultAuthService({
+      settings.staticKeyStore ?? new DatabasePluginKeyStore({ pluginId, database, logger });
+    return new DefaultAuthService({
       pluginId,
-      discovery: discovery as unknown as DiscoveryService,
+      discovery,
       keyStore,
       keySets,
       externalAccess: settings.externalAccess,
       disableDefaultAuthPolicy: settings.disableDefaultAuthPolicy,
     });
-    // coreServices.auth is typed opaque in the authoring API; the instance is an AuthService.
-    return auth as unknown as OpaqueService;
   },
 });

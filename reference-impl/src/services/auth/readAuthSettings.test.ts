@@ -31,7 +31,10 @@ afterAll(async () => {
   await server.close();
 });
 
-async function settingsOf(auth: Record<string, unknown>, customHandlers?: ExternalTokenHandler<unknown>[]) {
+async function settingsOf(
+  auth: Record<string, unknown>,
+  customHandlers?: ExternalTokenHandler<unknown>[],
+) {
   const logger = createTestLogger();
   const settings = await readAuthSettings(createTestConfig({ backend: { auth } }), {
     logger,
@@ -41,7 +44,10 @@ async function settingsOf(auth: Record<string, unknown>, customHandlers?: Extern
   return { settings, logger };
 }
 
-async function configError(auth: Record<string, unknown>, customHandlers?: ExternalTokenHandler<unknown>[]) {
+async function configError(
+  auth: Record<string, unknown>,
+  customHandlers?: ExternalTokenHandler<unknown>[],
+) {
   const error = await settingsOf(auth, customHandlers).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(AuthServiceError);
   return error as AuthServiceError;
@@ -67,7 +73,11 @@ function legacyToken(secret: string, claims: Record<string, unknown> = {}) {
 }
 
 function ciToken(claims: Record<string, unknown>, alg = 'ES256') {
-  return new SignJWT(claims).setProtectedHeader({ alg, kid: 'ci-1' }).setIssuedAt().setExpirationTime('1h').sign(jwksKey);
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg, kid: 'ci-1' })
+    .setIssuedAt()
+    .setExpirationTime('1h')
+    .sign(jwksKey);
 }
 
 describe('key store settings', () => {
@@ -92,7 +102,12 @@ describe('key store settings', () => {
 
 describe('external access configuration', () => {
   it('AUTH-151, AUTH-154: an unknown type names the type, the config path and the supported types', async () => {
-    const error = await configError({ externalAccess: [{ type: 'static', options: { token: 'abcdefgh', subject: 's' } }, { type: 'magic', options: {} }] });
+    const error = await configError({
+      externalAccess: [
+        { type: 'static', options: { token: 'abcdefgh', subject: 's' } },
+        { type: 'magic', options: {} },
+      ],
+    });
     expect(error.code).toBe('AUTH_EXTERNAL_ACCESS_UNKNOWN_TYPE');
     expect(error.message).toContain("'magic'");
     expect(error.message).toContain('backend.auth.externalAccess[1].type');
@@ -116,7 +131,9 @@ describe('external access configuration', () => {
   });
 
   it('AUTH-166, AUTH-175: a bad legacy secret or jwks url names its path', async () => {
-    const secret = await configError({ externalAccess: [{ type: 'legacy', options: { secret: 'not*base64!', subject: 's' } }] });
+    const secret = await configError({
+      externalAccess: [{ type: 'legacy', options: { secret: 'not*base64!', subject: 's' } }],
+    });
     expect(secret.code).toBe('AUTH_EXTERNAL_ACCESS_INVALID_OPTIONS');
     expect(secret.configPath).toBe('backend.auth.externalAccess[0].options.secret');
     for (const url of [undefined, 'relative/path', 'ftp://x/jwks']) {
@@ -145,14 +162,20 @@ describe('external access configuration', () => {
 
   it('AUTH-182, AUTH-183, AUTH-184: invalid access restrictions name the culprit', async () => {
     const entry = (accessRestrictions: unknown) => ({
-      externalAccess: [{ type: 'static', options: { token: 'abcdefgh', subject: 's' }, accessRestrictions }],
+      externalAccess: [
+        { type: 'static', options: { token: 'abcdefgh', subject: 's' }, accessRestrictions },
+      ],
     });
     const unknownKey = await configError(entry([{ plugin: 'catalog', extra: 1 }]));
     expect(unknownKey.code).toBe('AUTH_ACCESS_RESTRICTIONS_INVALID');
     expect(unknownKey.message).toContain("'extra'");
-    const unknownAttr = await configError(entry([{ plugin: 'catalog', permissionAttribute: { verb: 'read' } }]));
+    const unknownAttr = await configError(
+      entry([{ plugin: 'catalog', permissionAttribute: { verb: 'read' } }]),
+    );
     expect(unknownAttr.message).toContain("'verb'");
-    const badAction = await configError(entry([{ plugin: 'catalog', permissionAttribute: { action: 'read, destroy' } }]));
+    const badAction = await configError(
+      entry([{ plugin: 'catalog', permissionAttribute: { action: 'read, destroy' } }]),
+    );
     expect(badAction.code).toBe('AUTH_ACCESS_RESTRICTIONS_INVALID');
     expect(badAction.message).toContain("'destroy'");
     const twice = await configError(entry([{ plugin: 'catalog' }, { plugin: 'catalog' }]));
@@ -165,12 +188,20 @@ describe('external access configuration', () => {
     const { logger } = await settingsOf({
       externalAccess: [
         { type: 'static', options: { token: 'abcdefgh', subject: 's' } },
-        { type: 'static', options: { token: 'ijklmnop', subject: 't' }, accessRestrictions: [{ plugin: 'catalog' }] },
+        {
+          type: 'static',
+          options: { token: 'ijklmnop', subject: 't' },
+          accessRestrictions: [{ plugin: 'catalog' }],
+        },
       ],
       keys: [{ secret: LEGACY_SECRET }],
     });
     const warnings = logger.entries.filter((e) => e.level === 'warn').map((e) => e.message);
-    expect(warnings.filter((m) => m.includes('backend.auth.keys') && m.includes('backend.auth.externalAccess'))).toHaveLength(1);
+    expect(
+      warnings.filter(
+        (m) => m.includes('backend.auth.keys') && m.includes('backend.auth.externalAccess'),
+      ),
+    ).toHaveLength(1);
     expect(warnings.filter((m) => m.includes('backend.auth.externalAccess[0]'))).toHaveLength(1);
     expect(warnings.some((m) => m.includes('backend.auth.externalAccess[1]'))).toBe(false);
   });
@@ -191,19 +222,28 @@ describe('external access configuration', () => {
 
 describe('external access tokens', () => {
   it('AUTH-152, AUTH-160, AUTH-187: a static token yields its subject without restrictions', async () => {
-    const auth = await serviceFor('catalog', { externalAccess: [{ type: 'static', options: { token: 'static-token-1', subject: 'script' } }] });
+    const auth = await serviceFor('catalog', {
+      externalAccess: [{ type: 'static', options: { token: 'static-token-1', subject: 'script' } }],
+    });
     const credentials = await auth.authenticate('static-token-1');
     expect(credentials.principal).toEqual({ type: 'service', subject: 'script' });
-    await expect(auth.authenticate('static-token-2')).rejects.toMatchObject({ code: 'AUTH_INVALID_TOKEN' });
+    await expect(auth.authenticate('static-token-2')).rejects.toMatchObject({
+      code: 'AUTH_INVALID_TOKEN',
+    });
   });
 
   it('AUTH-165, AUTH-167: legacy tokens verify with the base64 secret; backend.auth.keys entries act as legacy entries', async () => {
     const other = Buffer.from('another secret entirely').toString('base64');
     const auth = await serviceFor('catalog', {
-      externalAccess: [{ type: 'legacy', options: { secret: LEGACY_SECRET, subject: 'old-backend' } }],
+      externalAccess: [
+        { type: 'legacy', options: { secret: LEGACY_SECRET, subject: 'old-backend' } },
+      ],
       keys: [{ secret: other }],
     });
-    expect((await auth.authenticate(await legacyToken(LEGACY_SECRET))).principal).toEqual({ type: 'service', subject: 'old-backend' });
+    expect((await auth.authenticate(await legacyToken(LEGACY_SECRET))).principal).toEqual({
+      type: 'service',
+      subject: 'old-backend',
+    });
     expect((await auth.authenticate(await legacyToken(other))).principal).toEqual({
       type: 'service',
       subject: 'external:backstage-plugin',
@@ -213,23 +253,40 @@ describe('external access tokens', () => {
     const withAud = await legacyToken(LEGACY_SECRET, { aud: 'x' });
     await expect(auth.authenticate(withAud)).rejects.toMatchObject({ code: 'AUTH_INVALID_TOKEN' });
     const unknownSecret = await legacyToken(Buffer.from('nobody knows this').toString('base64'));
-    await expect(auth.authenticate(unknownSecret)).rejects.toMatchObject({ code: 'AUTH_INVALID_TOKEN' });
+    await expect(auth.authenticate(unknownSecret)).rejects.toMatchObject({
+      code: 'AUTH_INVALID_TOKEN',
+    });
   });
 
   it('AUTH-170, AUTH-171, AUTH-172, AUTH-173, AUTH-174: jwks entries check alg, iss and aud and build the subject', async () => {
     const url = `${server.origin}/ci/jwks.json`;
     const auth = await serviceFor('catalog', {
       externalAccess: [
-        { type: 'jwks', options: { url, issuer: ['https://ci.test', 'https://other.test'], audience: 'backstage, catalog', algorithm: 'ES256', subjectPrefix: 'ci' } },
+        {
+          type: 'jwks',
+          options: {
+            url,
+            issuer: ['https://ci.test', 'https://other.test'],
+            audience: 'backstage, catalog',
+            algorithm: 'ES256',
+            subjectPrefix: 'ci',
+          },
+        },
         { type: 'jwks', options: { url } },
       ],
     });
-    const prefixed = await auth.authenticate(await ciToken({ sub: 'job-1', iss: 'https://ci.test', aud: 'catalog' }));
+    const prefixed = await auth.authenticate(
+      await ciToken({ sub: 'job-1', iss: 'https://ci.test', aud: 'catalog' }),
+    );
     expect(prefixed.principal).toEqual({ type: 'service', subject: 'external:ci:job-1' });
     // The wrong issuer fails the first entry; the unconstrained second entry accepts it.
-    const plain = await auth.authenticate(await ciToken({ sub: 'job-2', iss: 'https://evil.test', aud: 'catalog' }));
+    const plain = await auth.authenticate(
+      await ciToken({ sub: 'job-2', iss: 'https://evil.test', aud: 'catalog' }),
+    );
     expect(plain.principal).toEqual({ type: 'service', subject: 'external:job-2' });
-    await expect(auth.authenticate(await ciToken({ iss: 'https://ci.test' }))).rejects.toMatchObject({ code: 'AUTH_INVALID_TOKEN' });
+    await expect(
+      auth.authenticate(await ciToken({ iss: 'https://ci.test' })),
+    ).rejects.toMatchObject({ code: 'AUTH_INVALID_TOKEN' });
   });
 
   it('AUTH-153: entries are tried in configuration order', async () => {
@@ -240,7 +297,9 @@ describe('external access tokens', () => {
         { type: 'jwks', options: { url, subjectPrefix: 'second' } },
       ],
     });
-    expect((await auth.authenticate(await ciToken({ sub: 'x' }))).principal).toMatchObject({ subject: 'external:first:x' });
+    expect((await auth.authenticate(await ciToken({ sub: 'x' }))).principal).toMatchObject({
+      subject: 'external:first:x',
+    });
   });
 
   it('AUTH-180, AUTH-181, AUTH-185, AUTH-186, FEAT-111: restricted tokens work only at listed plugins and carry their restrictions', async () => {
@@ -250,7 +309,11 @@ describe('external access tokens', () => {
           type: 'static',
           options: { token: 'restricted-token', subject: 'reader' },
           accessRestrictions: [
-            { plugin: 'catalog', permission: ['catalog.entity.read, catalog.location.read', 'catalog.entity.read'], permissionAttribute: { action: ['read'] } },
+            {
+              plugin: 'catalog',
+              permission: ['catalog.entity.read, catalog.location.read', 'catalog.entity.read'],
+              permissionAttribute: { action: ['read'] },
+            },
             { plugin: 'search' },
           ],
         },
@@ -267,9 +330,14 @@ describe('external access tokens', () => {
     });
     const search = await serviceFor('search', auth);
     // Only the plugin is named there, so nothing is restricted and FEAT-111 forbids an empty object.
-    expect((await search.authenticate('restricted-token')).principal).toEqual({ type: 'service', subject: 'reader' });
+    expect((await search.authenticate('restricted-token')).principal).toEqual({
+      type: 'service',
+      subject: 'reader',
+    });
     const scaffolder = await serviceFor('scaffolder', auth);
-    const error = (await scaffolder.authenticate('restricted-token').catch((e: unknown) => e)) as AuthServiceError;
+    const error = (await scaffolder
+      .authenticate('restricted-token')
+      .catch((e: unknown) => e)) as AuthServiceError;
     expect(error.code).toBe('AUTH_ACCESS_RESTRICTED');
     expect(error.name).toBe('NotAllowedError');
     expect(error.message).toContain("'catalog', 'search'");

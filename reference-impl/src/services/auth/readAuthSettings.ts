@@ -39,7 +39,9 @@ export async function readAuthSettings(
   let staticKeyStore: StaticPluginKeyStore | undefined;
   if (type === 'static') {
     const staticConfig = isObject(keyStoreConfig.static) ? keyStoreConfig.static : {};
-    const keys = Array.isArray(staticConfig.keys) ? (staticConfig.keys as StaticKeyEntry[]) : undefined;
+    const keys = Array.isArray(staticConfig.keys)
+      ? (staticConfig.keys as StaticKeyEntry[])
+      : undefined;
     staticKeyStore = await StaticPluginKeyStore.fromEntries(keys);
   } else if (type !== 'database') {
     throw new AuthServiceError(

@@ -34,13 +34,21 @@ beforeAll(async () => {
     res.json({ keys: [users.publicJwk] });
   });
   for (const pluginId of ['catalog', 'search']) {
-    const db = knex({ client: 'better-sqlite3', connection: { filename: ':memory:' }, useNullAsDefault: true });
+    const db = knex({
+      client: 'better-sqlite3',
+      connection: { filename: ':memory:' },
+      useNullAsDefault: true,
+    });
     databases.push(db);
     const auth = new DefaultAuthService({
       pluginId,
       discovery,
       keySets: new RemoteKeySets(),
-      keyStore: new DatabasePluginKeyStore({ pluginId, database: { getClient: async () => db }, logger: createTestLogger() }),
+      keyStore: new DatabasePluginKeyStore({
+        pluginId,
+        database: { getClient: async () => db },
+        logger: createTestLogger(),
+      }),
     });
     services.set(pluginId, auth);
     app.use(`/api/${pluginId}`, createJwksRouter(auth));
@@ -52,9 +60,16 @@ beforeAll(async () => {
       .authenticate(token)
       .then((credentials) => res.json(credentials.principal), next);
   });
-  app.use((error: Error & { code?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
-    res.status(error.name === 'AuthenticationError' ? 401 : 500).json({ code: error.code });
-  });
+  app.use(
+    (
+      error: Error & { code?: string },
+      _req: express.Request,
+      res: express.Response,
+      _next: express.NextFunction,
+    ) => {
+      res.status(error.name === 'AuthenticationError' ? 401 : 500).json({ code: error.code });
+    },
+  );
   server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -67,7 +82,9 @@ afterAll(async () => {
 });
 
 async function callSearch(token: string) {
-  const response = await fetch(`${origin}/api/search/whoami`, { headers: { authorization: `Bearer ${token}` } });
+  const response = await fetch(`${origin}/api/search/whoami`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
@@ -78,7 +95,10 @@ describe('plugin-to-plugin calls over HTTP', () => {
       onBehalfOf: await catalog.getOwnServiceCredentials(),
       targetPluginId: 'search',
     });
-    expect(await callSearch(token)).toEqual({ status: 200, body: { type: 'service', subject: 'plugin:catalog' } });
+    expect(await callSearch(token)).toEqual({
+      status: 200,
+      body: { type: 'service', subject: 'plugin:catalog' },
+    });
 
     const jwks = await fetch(`${origin}/api/catalog/.backstage/auth/v1/jwks.json`);
     expect(jwks.status).toBe(200);
@@ -90,10 +110,17 @@ describe('plugin-to-plugin calls over HTTP', () => {
   it('SPLIT-012, AUTH-096: a token on behalf of a user reaches search as that user with catalog as actor', async () => {
     const catalog = services.get('catalog')!;
     const user = await catalog.authenticate(userToken);
-    const { token } = await catalog.getPluginRequestToken({ onBehalfOf: user, targetPluginId: 'search' });
+    const { token } = await catalog.getPluginRequestToken({
+      onBehalfOf: user,
+      targetPluginId: 'search',
+    });
     expect(await callSearch(token)).toEqual({
       status: 200,
-      body: { type: 'user', userEntityRef: 'user:default/ada', actor: { type: 'service', subject: 'plugin:catalog' } },
+      body: {
+        type: 'user',
+        userEntityRef: 'user:default/ada',
+        actor: { type: 'service', subject: 'plugin:catalog' },
+      },
     });
   });
 
@@ -103,6 +130,9 @@ describe('plugin-to-plugin calls over HTTP', () => {
       onBehalfOf: await catalog.getOwnServiceCredentials(),
       targetPluginId: 'scaffolder',
     });
-    expect(await callSearch(token)).toEqual({ status: 401, body: { code: 'AUTH_TOKEN_AUDIENCE_MISMATCH' } });
+    expect(await callSearch(token)).toEqual({
+      status: 401,
+      body: { code: 'AUTH_TOKEN_AUDIENCE_MISMATCH' },
+    });
   });
 });

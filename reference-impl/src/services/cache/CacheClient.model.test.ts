@@ -73,24 +73,33 @@ class SetCommand implements fc.AsyncCommand<Model, Real> {
       expiresAt: ms === undefined ? undefined : model.time + ms,
     });
   }
-  toString = () => `set(${this.pluginId}, ${JSON.stringify(this.key).slice(0, 12)}, ${JSON.stringify(this.value)}, ${JSON.stringify(this.ttl)}${this.viaDefault ? ', via defaultTtl' : ''})`;
+  toString = () =>
+    `set(${this.pluginId}, ${JSON.stringify(this.key).slice(0, 12)}, ${JSON.stringify(this.value)}, ${JSON.stringify(this.ttl)}${this.viaDefault ? ', via defaultTtl' : ''})`;
 }
 
 class GetCommand implements fc.AsyncCommand<Model, Real> {
-  constructor(readonly pluginId: string, readonly key: string) {}
+  constructor(
+    readonly pluginId: string,
+    readonly key: string,
+  ) {}
   check = () => true;
   async run(model: Model, real: Real): Promise<void> {
     const actual = await real.caches[this.pluginId]!.get(this.key);
     const expected = modelGet(model, this.pluginId, this.key);
     if (JSON.stringify(actual) !== JSON.stringify(expected)) {
-      throw new Error(`get(${this.pluginId}, ${JSON.stringify(this.key).slice(0, 12)}) at t=${model.time}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+      throw new Error(
+        `get(${this.pluginId}, ${JSON.stringify(this.key).slice(0, 12)}) at t=${model.time}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`,
+      );
     }
   }
   toString = () => `get(${this.pluginId}, ${JSON.stringify(this.key).slice(0, 12)})`;
 }
 
 class DeleteCommand implements fc.AsyncCommand<Model, Real> {
-  constructor(readonly pluginId: string, readonly key: string) {}
+  constructor(
+    readonly pluginId: string,
+    readonly key: string,
+  ) {}
   check = () => true;
   async run(model: Model, real: Real): Promise<void> {
     await real.caches[this.pluginId]!.delete(this.key);
@@ -121,9 +130,9 @@ const value: fc.Arbitrary<JsonValue> = fc.oneof(
 
 const commands = fc.commands(
   [
-    fc.tuple(plugin, key, value, fc.constantFrom(...ttls), fc.boolean()).map(
-      ([p, k, v, t, viaDefault]) => new SetCommand(p, k, v, t, viaDefault),
-    ),
+    fc
+      .tuple(plugin, key, value, fc.constantFrom(...ttls), fc.boolean())
+      .map(([p, k, v, t, viaDefault]) => new SetCommand(p, k, v, t, viaDefault)),
     fc.tuple(plugin, key).map(([p, k]) => new GetCommand(p, k)),
     fc.tuple(plugin, key).map(([p, k]) => new GetCommand(p, k)),
     fc.tuple(plugin, key).map(([p, k]) => new DeleteCommand(p, k)),

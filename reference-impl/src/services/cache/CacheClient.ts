@@ -1,4 +1,9 @@
-import type { CacheService, CacheServiceOptions, CacheServiceSetOptions, JsonValue } from '@openstage/spec';
+import type {
+  CacheService,
+  CacheServiceOptions,
+  CacheServiceSetOptions,
+  JsonValue,
+} from '@openstage/spec';
 import { CacheError } from './CacheError.js';
 import { encodeCacheKey } from './encodeCacheKey.js';
 import type { StoreHealth } from './StoreHealth.js';

@@ -24,7 +24,12 @@ export class CacheError extends Error {
   readonly pluginId: string | undefined;
   readonly configPath: string | undefined;
 
-  constructor(code: CacheErrorCode, message: string, details: CacheErrorDetails = {}, options?: { cause?: unknown }) {
+  constructor(
+    code: CacheErrorCode,
+    message: string,
+    details: CacheErrorDetails = {},
+    options?: { cause?: unknown },
+  ) {
     super(`${message} [${code}]`, options);
     this.code = code;
     this.pluginId = details.pluginId;

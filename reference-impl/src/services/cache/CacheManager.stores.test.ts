@@ -15,7 +15,9 @@ import type { Clock } from './Clock.js';
 const REDIS_VAR = 'OPENSTAGE_TEST_REDIS_CONNECTION_STRING';
 const redisUrl = process.env[REDIS_VAR];
 if (!redisUrl) {
-  console.info(`[cache store tests] skipped stores: redis, valkey (set ${REDIS_VAR}, e.g. redis://127.0.0.1:6379). The memory store still runs.`);
+  console.info(
+    `[cache store tests] skipped stores: redis, valkey (set ${REDIS_VAR}, e.g. redis://127.0.0.1:6379). The memory store still runs.`,
+  );
 }
 
 function configOf(cache: Record<string, unknown>): Config {
@@ -23,10 +25,15 @@ function configOf(cache: Record<string, unknown>): Config {
   const getOptional = (key?: string): unknown =>
     key === undefined
       ? data
-      : key.split('.').reduce<unknown>(
-          (node, part) => (typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined),
-          data,
-        );
+      : key
+          .split('.')
+          .reduce<unknown>(
+            (node, part) =>
+              typeof node === 'object' && node !== null
+                ? (node as Record<string, unknown>)[part]
+                : undefined,
+            data,
+          );
   return { getOptional } as unknown as Config;
 }
 
@@ -47,13 +54,22 @@ interface StoreCase {
 }
 
 const stores: StoreCase[] = [
-  { name: 'memory', skipReason: undefined, sharedStore: false, config: () => ({ cache: {}, pattern: '' }) },
+  {
+    name: 'memory',
+    skipReason: undefined,
+    sharedStore: false,
+    config: () => ({ cache: {}, pattern: '' }),
+  },
   {
     name: 'redis',
     skipReason: redisUrl ? undefined : `set ${REDIS_VAR}`,
     sharedStore: true,
     config: (tag) => ({
-      cache: { store: 'redis', connection: redisUrl, redis: { client: { namespace: `os_test_${tag}` } } },
+      cache: {
+        store: 'redis',
+        connection: redisUrl,
+        redis: { client: { namespace: `os_test_${tag}` } },
+      },
       pattern: `os_test_${tag}:*`,
     }),
   },
@@ -62,7 +78,11 @@ const stores: StoreCase[] = [
     skipReason: redisUrl ? undefined : `set ${REDIS_VAR}`,
     sharedStore: true,
     config: (tag) => ({
-      cache: { store: 'valkey', connection: { url: redisUrl }, valkey: { client: { keyPrefix: `os_test_${tag}|` } } },
+      cache: {
+        store: 'valkey',
+        connection: { url: redisUrl },
+        valkey: { client: { keyPrefix: `os_test_${tag}|` } },
+      },
       pattern: `os_test_${tag}|*`,
     }),
   },
@@ -84,7 +104,10 @@ for (const store of stores) {
     const patterns: string[] = [];
     let clock: FakeClock;
 
-    function manager(extra: Record<string, unknown> = {}, tag = randomUUID().slice(0, 8)): CacheManager {
+    function manager(
+      extra: Record<string, unknown> = {},
+      tag = randomUUID().slice(0, 8),
+    ): CacheManager {
       const { cache, pattern } = store.config(tag);
       if (pattern) patterns.push(pattern);
       const m = CacheManager.fromConfig(configOf({ ...cache, ...extra }), { clock });
@@ -133,7 +156,10 @@ for (const store of stores) {
       const cache = cacheFor('todo');
       await cache.set('n', null);
       expect(await cache.get('n')).toBeNull();
-      const value = { nested: { list: [1.5, -0, 'x'] }, dropped: undefined } as unknown as JsonValue;
+      const value = {
+        nested: { list: [1.5, -0, 'x'] },
+        dropped: undefined,
+      } as unknown as JsonValue;
       await cache.set('v', value);
       expect(await cache.get('v')).toEqual(JSON.parse(JSON.stringify(value)));
       await cache.set('s', '');
@@ -156,12 +182,21 @@ for (const store of stores) {
     it('CACHE-021/CACHE-022/CACHE-023/CACHE-024: any string is a key; distinct strings are distinct keys', async () => {
       const cache = cacheFor('todo');
       const long = 'x'.repeat(400);
-      const keys = ['', 'Key', 'key', 'caf\u00e9', 'cafe\u0301', '\u{1F600}', `${long}a`, `${long}b`];
+      const keys = [
+        '',
+        'Key',
+        'key',
+        'caf\u00e9',
+        'cafe\u0301',
+        '\u{1F600}',
+        `${long}a`,
+        `${long}b`,
+      ];
       for (const [i, key] of keys.entries()) await cache.set(key, i);
       for (const [i, key] of keys.entries()) expect(await cache.get(key)).toBe(i);
     });
 
-    it('CACHE-031/CACHE-032/CACHE-033: plugins never see or delete each other\'s entries', async () => {
+    it("CACHE-031/CACHE-032/CACHE-033: plugins never see or delete each other's entries", async () => {
       clock = new FakeClock();
       const m = manager();
       const a = m.forPlugin('alpha');
@@ -183,7 +218,9 @@ for (const store of stores) {
       const same = short.withOptions({});
       await same.set('k2', 'v2');
       if (store.sharedStore) {
-        await until(async () => (await cache.get('k')) === undefined && (await cache.get('k2')) === undefined);
+        await until(
+          async () => (await cache.get('k')) === undefined && (await cache.get('k2')) === undefined,
+        );
       } else {
         clock.time += 50;
         expect(await cache.get('k')).toBeUndefined();
@@ -202,7 +239,10 @@ for (const store of stores) {
       await cache.set('forever', 'v');
       expect(await cache.get('ms')).toBe('v');
       if (store.sharedStore) {
-        await until(async () => (await cache.get('ms')) === undefined && (await cache.get('human')) === undefined);
+        await until(
+          async () =>
+            (await cache.get('ms')) === undefined && (await cache.get('human')) === undefined,
+        );
       } else {
         clock.time += 39;
         expect(await cache.get('ms')).toBe('v');
@@ -215,41 +255,58 @@ for (const store of stores) {
       expect(await cache.get('forever')).toBe('v');
     });
 
-    it.skipIf(!store.sharedStore)('CACHE-034: two backend instances on the same store share a plugin\'s entries', async () => {
-      clock = new FakeClock();
-      const tag = randomUUID().slice(0, 8);
-      const first = manager({}, tag).forPlugin('todo');
-      const second = manager({}, tag).forPlugin('todo');
-      await first.set('k', 'v');
-      expect(await second.get('k')).toBe('v');
-    });
+    it.skipIf(!store.sharedStore)(
+      "CACHE-034: two backend instances on the same store share a plugin's entries",
+      async () => {
+        clock = new FakeClock();
+        const tag = randomUUID().slice(0, 8);
+        const first = manager({}, tag).forPlugin('todo');
+        const second = manager({}, tag).forPlugin('todo');
+        await first.set('k', 'v');
+        expect(await second.get('k')).toBe('v');
+      },
+    );
 
-    it.skipIf(store.sharedStore)('CACHE-062: two backend instances on the memory store never share entries', async () => {
-      clock = new FakeClock();
-      await manager().forPlugin('todo').set('k', 'v');
-      expect(await manager().forPlugin('todo').get('k')).toBeUndefined();
-    });
+    it.skipIf(store.sharedStore)(
+      'CACHE-062: two backend instances on the memory store never share entries',
+      async () => {
+        clock = new FakeClock();
+        await manager().forPlugin('todo').set('k', 'v');
+        expect(await manager().forPlugin('todo').get('k')).toBeUndefined();
+      },
+    );
   });
 }
 
-describe.skipIf(!redisUrl)(`redis key layout${redisUrl ? '' : ` (skipped: set ${REDIS_VAR})`}`, () => {
-  it('CACHE-025/CACHE-035: entries live under <namespace>:<pluginId>:<base64 key>, long keys hashed', async () => {
-    const namespace = `os_test_${randomUUID().slice(0, 8)}`;
-    const manager = CacheManager.fromConfig(
-      configOf({ store: 'redis', connection: redisUrl, redis: { client: { namespace } } }),
-    );
-    const admin = new Redis(redisUrl!);
-    try {
-      const cache = manager.forPlugin('todo');
-      await cache.set('hello', 1);
-      await cache.set('y'.repeat(300), 2);
-      const keys = (await admin.keys(`${namespace}:*`)).sort();
-      const hashed = (await import('node:crypto')).createHash('sha256').update('y'.repeat(300)).digest('base64');
-      expect(keys).toEqual([`${namespace}:todo:${Buffer.from('hello').toString('base64')}`, `${namespace}:todo:${hashed}`].sort());
-      await admin.del(...keys);
-    } finally {
-      await admin.quit();
-      await manager.stop();
-    }
-  });
-});
+describe.skipIf(!redisUrl)(
+  `redis key layout${redisUrl ? '' : ` (skipped: set ${REDIS_VAR})`}`,
+  () => {
+    it('CACHE-025/CACHE-035: entries live under <namespace>:<pluginId>:<base64 key>, long keys hashed', async () => {
+      const namespace = `os_test_${randomUUID().slice(0, 8)}`;
+      const manager = CacheManager.fromConfig(
+        configOf({ store: 'redis', connection: redisUrl, redis: { client: { namespace } } }),
+      );
+      const admin = new Redis(redisUrl!);
+      try {
+        const cache = manager.forPlugin('todo');
+        await cache.set('hello', 1);
+        await cache.set('y'.repeat(300), 2);
+        const keys = (await admin.keys(`${namespace}:*`)).sort();
+        const hashed = (await import('node:crypto'))
+          .createHash('sha256')
+          .update('y'.repeat(300))
+          .digest('base64');
+        expect(keys).toEqual(
+          [
+            `${namespace}:todo:${Buffer.from('hello').toString('base64')}`,
+            `${namespace}:todo:${hashed}`,
+          ].sort(),
+        );
+        await admin.del(...keys);
+      } finally {
+        await admin.quit();
+        await manager.stop();
+      }
+    });
+  },
+);

@@ -10,10 +10,15 @@ function configOf(cache: Record<string, unknown> | undefined): Config {
   const getOptional = (key?: string): unknown =>
     key === undefined
       ? data
-      : key.split('.').reduce<unknown>(
-          (node, part) => (typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined),
-          data,
-        );
+      : key
+          .split('.')
+          .reduce<unknown>(
+            (node, part) =>
+              typeof node === 'object' && node !== null
+                ? (node as Record<string, unknown>)[part]
+                : undefined,
+            data,
+          );
   return { getOptional } as unknown as Config;
 }
 
@@ -25,10 +30,20 @@ class FakeClock implements Clock {
 }
 
 /** A logger that records its entries. */
-function recordingLogger(): LoggerService & { entries: Array<{ level: string; message: string; meta?: Error | JsonObject }> } {
+function recordingLogger(): LoggerService & {
+  entries: Array<{ level: string; message: string; meta?: Error | JsonObject }>;
+} {
   const entries: Array<{ level: string; message: string; meta?: Error | JsonObject }> = [];
-  const log = (level: string) => (message: string, meta?: Error | JsonObject) => void entries.push({ level, message, ...(meta ? { meta } : {}) });
-  const logger = { entries, error: log('error'), warn: log('warn'), info: log('info'), debug: log('debug'), child: () => logger };
+  const log = (level: string) => (message: string, meta?: Error | JsonObject) =>
+    void entries.push({ level, message, ...(meta ? { meta } : {}) });
+  const logger = {
+    entries,
+    error: log('error'),
+    warn: log('warn'),
+    info: log('info'),
+    debug: log('debug'),
+    child: () => logger,
+  };
   return logger;
 }
 
@@ -43,13 +58,19 @@ function thrown(fn: () => unknown): CacheError {
 }
 
 async function rejected(promise: Promise<unknown>): Promise<CacheError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(CacheError);
   return error as CacheError;
 }
 
 const managers: CacheManager[] = [];
-function manager(cache: Record<string, unknown> | undefined, options: { clock?: Clock; logger?: LoggerService } = {}): CacheManager {
+function manager(
+  cache: Record<string, unknown> | undefined,
+  options: { clock?: Clock; logger?: LoggerService } = {},
+): CacheManager {
   const m = CacheManager.fromConfig(configOf(cache), options);
   managers.push(m);
   return m;
@@ -84,7 +105,13 @@ describe('cache configuration', () => {
   });
 
   it('CACHE-044/CACHE-052: backend.cache.defaultTtl accepts ms, objects, ISO 8601 and ms-style strings', async () => {
-    for (const defaultTtl of [90_000, { minutes: 1, seconds: 30 }, 'PT1M30S', '90s', '1.5 minutes']) {
+    for (const defaultTtl of [
+      90_000,
+      { minutes: 1, seconds: 30 },
+      'PT1M30S',
+      '90s',
+      '1.5 minutes',
+    ]) {
       const clock = new FakeClock();
       const cache = manager({ defaultTtl }, { clock }).forPlugin('todo');
       await cache.set('k', 'v');
@@ -96,7 +123,17 @@ describe('cache configuration', () => {
   });
 
   it('CACHE-052: an invalid backend.cache.defaultTtl fails naming the config path', () => {
-    for (const defaultTtl of [0, -5, '5', 'soon', 'P', { minutes: -1 }, { fortnights: 1 }, {}, true]) {
+    for (const defaultTtl of [
+      0,
+      -5,
+      '5',
+      'soon',
+      'P',
+      { minutes: -1 },
+      { fortnights: 1 },
+      {},
+      true,
+    ]) {
       const error = thrown(() => manager({ defaultTtl }));
       expect(error.code, JSON.stringify(defaultTtl)).toBe('CACHE_INVALID_TTL');
       expect(error.configPath).toBe('backend.cache.defaultTtl');
@@ -109,7 +146,16 @@ describe('cache arguments', () => {
   it('CACHE-042: human durations add up with 365-day years and 30-day months', async () => {
     const clock = new FakeClock();
     const cache = manager(undefined, { clock }).forPlugin('todo');
-    const d = { years: 1, months: 1, weeks: 1, days: 1, hours: 1, minutes: 1, seconds: 1, milliseconds: 1 };
+    const d = {
+      years: 1,
+      months: 1,
+      weeks: 1,
+      days: 1,
+      hours: 1,
+      minutes: 1,
+      seconds: 1,
+      milliseconds: 1,
+    };
     const total = ((((365 + 30 + 7 + 1) * 24 + 1) * 60 + 1) * 60 + 1) * 1000 + 1;
     await cache.set('k', 'v', { ttl: d });
     clock.time = total - 1;
@@ -121,7 +167,18 @@ describe('cache arguments', () => {
   it('CACHE-050/CACHE-080: an invalid ttl rejects and leaves the existing entry unchanged', async () => {
     const cache = manager(undefined).forPlugin('todo');
     await cache.set('k', 'old');
-    const bad: unknown[] = [0, -1, Number.NaN, Number.POSITIVE_INFINITY, {}, { minutes: -1 }, { minutes: Number.NaN }, { fortnights: 2 }, { seconds: 0 }, '5m'];
+    const bad: unknown[] = [
+      0,
+      -1,
+      Number.NaN,
+      Number.POSITIVE_INFINITY,
+      {},
+      { minutes: -1 },
+      { minutes: Number.NaN },
+      { fortnights: 2 },
+      { seconds: 0 },
+      '5m',
+    ];
     for (const ttl of bad) {
       const error = await rejected(cache.set('k', 'new', { ttl: ttl as number }));
       expect(error.code, String(ttl)).toBe('CACHE_INVALID_TTL');
@@ -132,8 +189,12 @@ describe('cache arguments', () => {
 
   it('CACHE-051: withOptions throws on an invalid defaultTtl', () => {
     const cache = manager(undefined).forPlugin('todo');
-    expect(() => cache.withOptions({ defaultTtl: 0 })).toThrow(expect.objectContaining({ code: 'CACHE_INVALID_TTL' }));
-    expect(() => cache.withOptions({ defaultTtl: { hours: -1 } })).toThrow(expect.objectContaining({ code: 'CACHE_INVALID_TTL' }));
+    expect(() => cache.withOptions({ defaultTtl: 0 })).toThrow(
+      expect.objectContaining({ code: 'CACHE_INVALID_TTL' }),
+    );
+    expect(() => cache.withOptions({ defaultTtl: { hours: -1 } })).toThrow(
+      expect.objectContaining({ code: 'CACHE_INVALID_TTL' }),
+    );
   });
 
   it('CACHE-015: a value that is not JSON rejects and leaves the existing entry unchanged', async () => {
@@ -180,9 +241,14 @@ describe('cache degraded mode', () => {
   }, 10_000);
 
   it('CACHE-080: invalid arguments still reject while the store is down', async () => {
-    const cache = manager({ store: 'valkey', connection: downUrl }, { logger: recordingLogger() }).forPlugin('todo');
+    const cache = manager(
+      { store: 'valkey', connection: downUrl },
+      { logger: recordingLogger() },
+    ).forPlugin('todo');
     expect((await rejected(cache.set('k', 'v', { ttl: -1 }))).code).toBe('CACHE_INVALID_TTL');
-    expect((await rejected(cache.set('k', undefined as unknown as JsonValue))).code).toBe('CACHE_INVALID_VALUE');
+    expect((await rejected(cache.set('k', undefined as unknown as JsonValue))).code).toBe(
+      'CACHE_INVALID_VALUE',
+    );
   }, 10_000);
 
   const redisUrl = process.env['OPENSTAGE_TEST_REDIS_CONNECTION_STRING'];
@@ -207,7 +273,11 @@ describe('cache degraded mode', () => {
       const port = (proxy.address() as { port: number }).port;
       const logger = recordingLogger();
       const cache = manager(
-        { store: 'redis', connection: `redis://127.0.0.1:${port}`, redis: { client: { namespace: `os_test_${port}_${Date.now()}` } } },
+        {
+          store: 'redis',
+          connection: `redis://127.0.0.1:${port}`,
+          redis: { client: { namespace: `os_test_${port}_${Date.now()}` } },
+        },
         { logger },
       ).forPlugin('todo');
       try {
@@ -228,7 +298,9 @@ describe('cache degraded mode', () => {
           value = await cache.get('k');
         }
         expect(value).toBe('before');
-        expect(logger.entries.some((e) => e.level === 'info' && e.message.includes('available again'))).toBe(true);
+        expect(
+          logger.entries.some((e) => e.level === 'info' && e.message.includes('available again')),
+        ).toBe(true);
         await cache.delete('k');
       } finally {
         await Promise.all(managers.splice(0).map((mm) => mm.stop()));

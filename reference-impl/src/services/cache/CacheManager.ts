@@ -71,7 +71,12 @@ export class CacheManager {
     } else {
       const name = store as 'redis' | 'valkey';
       const connection = config.getOptional<unknown>('backend.cache.connection');
-      const url = typeof connection === 'string' ? connection : isPlainObject(connection) ? connection['url'] : undefined;
+      const url =
+        typeof connection === 'string'
+          ? connection
+          : isPlainObject(connection)
+            ? connection['url']
+            : undefined;
       if (typeof url !== 'string' || url === '') {
         throw new CacheError(
           'CACHE_MISSING_CONNECTION',
@@ -82,7 +87,13 @@ export class CacheManager {
       const { url: _url, ...clientOptions } = isPlainObject(connection) ? connection : {};
       const prefix = storePrefix(config, name);
       const redisStore = new RedisStore({ name, url, keyPrefix: prefix, clientOptions });
-      manager = new CacheManager(redisStore, defaultTtlMs, clock, options.logger, secretsOf(url, clientOptions['password']));
+      manager = new CacheManager(
+        redisStore,
+        defaultTtlMs,
+        clock,
+        options.logger,
+        secretsOf(url, clientOptions['password']),
+      );
     }
     options.rootLifecycle?.addShutdownHook(() => manager.stop());
     return manager;

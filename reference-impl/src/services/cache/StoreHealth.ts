@@ -35,7 +35,8 @@ export class StoreHealth {
   failed(operation: 'get' | 'set' | 'delete', error: unknown): void {
     this.#failing = true;
     const now = this.#clock.now();
-    if (this.#lastWarningAt !== undefined && now - this.#lastWarningAt < WARNING_INTERVAL_MS) return;
+    if (this.#lastWarningAt !== undefined && now - this.#lastWarningAt < WARNING_INTERVAL_MS)
+      return;
     this.#lastWarningAt = now;
     const reason = this.#redact(error instanceof Error ? error.message : String(error));
     this.#logger?.warn(
@@ -50,9 +51,12 @@ export class StoreHealth {
     this.#failing = false;
     // A new outage warns straight away instead of waiting out the previous one's minute.
     this.#lastWarningAt = undefined;
-    this.#logger?.info(`Cache store '${this.#storeName}' is available again for plugin '${this.#pluginId}'`, {
-      plugin: this.#pluginId,
-      store: this.#storeName,
-    });
+    this.#logger?.info(
+      `Cache store '${this.#storeName}' is available again for plugin '${this.#pluginId}'`,
+      {
+        plugin: this.#pluginId,
+        store: this.#storeName,
+      },
+    );
   }
 }

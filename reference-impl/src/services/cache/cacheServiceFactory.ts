@@ -1,5 +1,4 @@
 import type { Config } from '@openstage/spec';
-import type { OpaqueService } from '../../authoring/coreServiceTypes.js';
 import { coreServices } from '../../authoring/coreServices.js';
 import { createServiceFactory } from '../../authoring/createServiceFactory.js';
 import { CacheManager } from './CacheManager.js';
@@ -24,8 +23,6 @@ export const cacheServiceFactory = createServiceFactory({
       rootLifecycle,
       logger: rootLogger.child({ service: 'cache' }),
     }),
-  // coreServices.cache is still typed as an opaque service, which a class does not satisfy; the
-  // cast goes once the ref carries @openstage/spec's CacheService.
   factory: ({ pluginMetadata, logger }, manager) =>
-    manager.forPlugin(pluginMetadata.getId(), { logger }) as unknown as OpaqueService,
+    manager.forPlugin(pluginMetadata.getId(), { logger }),
 });

@@ -18,7 +18,17 @@ describe('encodeCacheKey', () => {
 
   it('CACHE-022/CACHE-024: keys differing in case, normalisation, last character or lone surrogates stay distinct', () => {
     const long = 'z'.repeat(400);
-    const keys = ['a', 'A', 'caf\u00e9', 'cafe\u0301', `${long}1`, `${long}2`, '\uD800', '\uDC00', '\uFFFD'];
+    const keys = [
+      'a',
+      'A',
+      'caf\u00e9',
+      'cafe\u0301',
+      `${long}1`,
+      `${long}2`,
+      '\uD800',
+      '\uDC00',
+      '\uFFFD',
+    ];
     expect(new Set(keys.map(encodeCacheKey)).size).toBe(keys.length);
   });
 });

@@ -14,7 +14,8 @@ const CONFIG_PATH = 'backend.cache.defaultTtl';
 export function readDefaultTtl(config: Config): number | undefined {
   const value = config.getOptional<unknown>(CONFIG_PATH);
   if (value === undefined) return undefined;
-  if (typeof value !== 'string') return ttlToMilliseconds(value, CONFIG_PATH, { configPath: CONFIG_PATH });
+  if (typeof value !== 'string')
+    return ttlToMilliseconds(value, CONFIG_PATH, { configPath: CONFIG_PATH });
   const text = value.trim();
   let parsed: number | undefined;
   if (/^P/i.test(text)) {

@@ -13,7 +13,12 @@ const unitMilliseconds: Readonly<Record<keyof HumanDuration, number>> = {
   milliseconds: 1,
 };
 
-function invalid(value: unknown, reason: string, where: string, details: CacheErrorDetails): CacheError {
+function invalid(
+  value: unknown,
+  reason: string,
+  where: string,
+  details: CacheErrorDetails,
+): CacheError {
   return new CacheError(
     'CACHE_INVALID_TTL',
     `Invalid ${where} ${describe(value)}: ${reason}; use a positive number of milliseconds or a duration such as { minutes: 5 }`,
@@ -40,7 +45,8 @@ export function ttlToMilliseconds(
   details: CacheErrorDetails = {},
 ): number {
   if (typeof value === 'number') {
-    if (!Number.isFinite(value) || value <= 0) throw invalid(value, 'must be finite and greater than zero', where, details);
+    if (!Number.isFinite(value) || value <= 0)
+      throw invalid(value, 'must be finite and greater than zero', where, details);
     return value;
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -52,12 +58,18 @@ export function ttlToMilliseconds(
     const factor = unitMilliseconds[unit as keyof HumanDuration];
     if (factor === undefined) throw invalid(value, `unknown field '${unit}'`, where, details);
     if (typeof amount !== 'number' || !Number.isFinite(amount) || amount < 0) {
-      throw invalid(value, `field '${unit}' must be a finite number that is not negative`, where, details);
+      throw invalid(
+        value,
+        `field '${unit}' must be a finite number that is not negative`,
+        where,
+        details,
+      );
     }
     known += 1;
     total += amount * factor;
   }
   if (known === 0) throw invalid(value, 'has no duration field', where, details);
-  if (!(total > 0) || !Number.isFinite(total)) throw invalid(value, 'must add up to more than zero', where, details);
+  if (!(total > 0) || !Number.isFinite(total))
+    throw invalid(value, 'must add up to more than zero', where, details);
   return total;
 }

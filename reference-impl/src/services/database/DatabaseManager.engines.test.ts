@@ -18,11 +18,15 @@ const postgresUrl = process.env[POSTGRES_VAR];
 const mysqlUrl = process.env[MYSQL_VAR];
 
 const skipped = [
-  ...(postgresUrl ? [] : [`PostgreSQL (set ${POSTGRES_VAR}, e.g. postgresql://postgres@127.0.0.1:5432/test)`]),
+  ...(postgresUrl
+    ? []
+    : [`PostgreSQL (set ${POSTGRES_VAR}, e.g. postgresql://postgres@127.0.0.1:5432/test)`]),
   ...(mysqlUrl ? [] : [`MySQL/MariaDB (set ${MYSQL_VAR}, e.g. mysql://root@127.0.0.1:3306/test)`]),
 ];
 if (skipped.length > 0) {
-  console.info(`[database engine tests] skipped engines: ${skipped.join('; ')}. SQLite still runs.`);
+  console.info(
+    `[database engine tests] skipped engines: ${skipped.join('; ')}. SQLite still runs.`,
+  );
 }
 
 function configOf(database: Record<string, unknown>): Config {
@@ -30,10 +34,15 @@ function configOf(database: Record<string, unknown>): Config {
   const getOptional = (key?: string): unknown =>
     key === undefined
       ? data
-      : key.split('.').reduce<unknown>(
-          (node, part) => (typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined),
-          data,
-        );
+      : key
+          .split('.')
+          .reduce<unknown>(
+            (node, part) =>
+              typeof node === 'object' && node !== null
+                ? (node as Record<string, unknown>)[part]
+                : undefined,
+            data,
+          );
   return { getOptional } as unknown as Config;
 }
 
@@ -53,7 +62,11 @@ interface Engine {
   cleanup(prefix: string, pluginIds: string[]): Promise<void>;
 }
 
-async function withAdmin<T>(client: string, connection: string, work: (k: Knex) => Promise<T>): Promise<T> {
+async function withAdmin<T>(
+  client: string,
+  connection: string,
+  work: (k: Knex) => Promise<T>,
+): Promise<T> {
   const admin = knexFactory({ client, connection, pool: { min: 0, max: 1 } });
   try {
     return await work(admin);
@@ -79,11 +92,15 @@ const engines: Engine[] = [
     mode: 'database',
     config: (prefix) => ({ client: 'pg', connection: postgresUrl, prefix }),
     exists: (prefix, pluginId) =>
-      withAdmin('pg', postgresUrl!, async (k) =>
-        (await k('pg_database').where('datname', `${prefix}${pluginId}`)).length > 0),
+      withAdmin(
+        'pg',
+        postgresUrl!,
+        async (k) => (await k('pg_database').where('datname', `${prefix}${pluginId}`)).length > 0,
+      ),
     cleanup: (prefix, pluginIds) =>
       withAdmin('pg', postgresUrl!, async (k) => {
-        for (const id of pluginIds) await k.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [`${prefix}${id}`]);
+        for (const id of pluginIds)
+          await k.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [`${prefix}${id}`]);
       }),
   },
   {
@@ -93,8 +110,12 @@ const engines: Engine[] = [
     mode: 'schema',
     config: () => ({ client: 'pg', connection: postgresUrl, pluginDivisionMode: 'schema' }),
     exists: (_prefix, pluginId) =>
-      withAdmin('pg', postgresUrl!, async (k) =>
-        (await k('information_schema.schemata').where('schema_name', pluginId)).length > 0),
+      withAdmin(
+        'pg',
+        postgresUrl!,
+        async (k) =>
+          (await k('information_schema.schemata').where('schema_name', pluginId)).length > 0,
+      ),
     cleanup: (_prefix, pluginIds) =>
       withAdmin('pg', postgresUrl!, async (k) => {
         for (const id of pluginIds) await k.raw('DROP SCHEMA IF EXISTS ?? CASCADE', [id]);
@@ -107,8 +128,13 @@ const engines: Engine[] = [
     mode: 'database',
     config: (prefix) => ({ client: 'mysql2', connection: mysqlUrl, prefix }),
     exists: (prefix, pluginId) =>
-      withAdmin('mysql2', mysqlUrl!, async (k) =>
-        (await k('information_schema.schemata').where('schema_name', `${prefix}${pluginId}`)).length > 0),
+      withAdmin(
+        'mysql2',
+        mysqlUrl!,
+        async (k) =>
+          (await k('information_schema.schemata').where('schema_name', `${prefix}${pluginId}`))
+            .length > 0,
+      ),
     cleanup: (prefix, pluginIds) =>
       withAdmin('mysql2', mysqlUrl!, async (k) => {
         for (const id of pluginIds) await k.raw('DROP DATABASE IF EXISTS ??', [`${prefix}${id}`]);
@@ -123,11 +149,19 @@ const migrationSource: Knex.MigrationSource<string> = {
   getMigration: async (name) =>
     name === '001_items'
       ? {
-          up: (k: Knex) => k.schema.createTable('items', (t) => { t.increments('id'); t.string('name'); }),
+          up: (k: Knex) =>
+            k.schema.createTable('items', (t) => {
+              t.increments('id');
+              t.string('name');
+            }),
           down: (k: Knex) => k.schema.dropTable('items'),
         }
       : {
-          up: (k: Knex) => k.schema.createTable('tags', (t) => { t.string('tag'); t.integer('item_id').unsigned().references('items.id'); }),
+          up: (k: Knex) =>
+            k.schema.createTable('tags', (t) => {
+              t.string('tag');
+              t.integer('item_id').unsigned().references('items.id');
+            }),
           down: (k: Knex) => k.schema.dropTable('tags'),
         },
 };
@@ -195,18 +229,21 @@ for (const engine of engines) {
       expect(forBeta).toEqual(['001_items', '002_tags']);
     });
 
-    it.skipIf(!engine.persistent)('DB-016/DB-045: a second backend instance with the same settings reuses the database untouched', async () => {
-      const { prefix, ids } = scenario(1);
-      const [alpha] = ids as [string];
-      const first = manager(engine.config(prefix));
-      const a = await first.forPlugin(alpha).getClient();
-      await a.schema.createTable('kept', (t) => t.string('v'));
-      await a('kept').insert({ v: 'still here' });
-      await first.destroy();
-      const second = manager(engine.config(prefix));
-      const again = await second.forPlugin(alpha).getClient();
-      expect(await again('kept').pluck('v')).toEqual(['still here']);
-    });
+    it.skipIf(!engine.persistent)(
+      'DB-016/DB-045: a second backend instance with the same settings reuses the database untouched',
+      async () => {
+        const { prefix, ids } = scenario(1);
+        const [alpha] = ids as [string];
+        const first = manager(engine.config(prefix));
+        const a = await first.forPlugin(alpha).getClient();
+        await a.schema.createTable('kept', (t) => t.string('v'));
+        await a('kept').insert({ v: 'still here' });
+        await first.destroy();
+        const second = manager(engine.config(prefix));
+        const again = await second.forPlugin(alpha).getClient();
+        expect(await again('kept').pluck('v')).toEqual(['still here']);
+      },
+    );
 
     it('DB-061: destroy releases the clients of every plugin', async () => {
       const { prefix, ids } = scenario(1);
@@ -216,105 +253,126 @@ for (const engine of engines) {
       await expect(client.raw('select 1')).rejects.toThrow();
     });
 
-    it.skipIf(!engine.persistent)('DB-046/DB-050: with ensureExists false nothing is created', async () => {
-      const { prefix, ids } = scenario(1);
-      const [alpha] = ids as [string];
-      const m = manager({ ...engine.config(prefix), ensureExists: false });
-      if (engine.mode === 'database') {
-        const error = await m.forPlugin(alpha).getClient().catch((e: unknown) => e);
-        expect(error).toMatchObject({ code: 'DB_CONNECTION_FAILED', pluginId: alpha });
-      } else {
-        await m.forPlugin(alpha).getClient();
-      }
-      expect(await engine.exists(prefix, alpha)).toBe(false);
-    });
+    it.skipIf(!engine.persistent)(
+      'DB-046/DB-050: with ensureExists false nothing is created',
+      async () => {
+        const { prefix, ids } = scenario(1);
+        const [alpha] = ids as [string];
+        const m = manager({ ...engine.config(prefix), ensureExists: false });
+        if (engine.mode === 'database') {
+          const error = await m
+            .forPlugin(alpha)
+            .getClient()
+            .catch((e: unknown) => e);
+          expect(error).toMatchObject({ code: 'DB_CONNECTION_FAILED', pluginId: alpha });
+        } else {
+          await m.forPlugin(alpha).getClient();
+        }
+        expect(await engine.exists(prefix, alpha)).toBe(false);
+      },
+    );
   });
 }
 
-describe.skipIf(!postgresUrl)(`PostgreSQL specifics${postgresUrl ? '' : ` (skipped: set ${POSTGRES_VAR})`}`, () => {
-  const managers: DatabaseManager[] = [];
-  const cleanups: Array<(k: Knex) => Promise<unknown>> = [];
-  afterEach(async () => {
-    await Promise.all(managers.splice(0).map((m) => m.destroy()));
-    await withAdmin('pg', postgresUrl!, async (k) => {
-      for (const cleanup of cleanups.splice(0)) await cleanup(k);
+describe.skipIf(!postgresUrl)(
+  `PostgreSQL specifics${postgresUrl ? '' : ` (skipped: set ${POSTGRES_VAR})`}`,
+  () => {
+    const managers: DatabaseManager[] = [];
+    const cleanups: Array<(k: Knex) => Promise<unknown>> = [];
+    afterEach(async () => {
+      await Promise.all(managers.splice(0).map((m) => m.destroy()));
+      await withAdmin('pg', postgresUrl!, async (k) => {
+        for (const cleanup of cleanups.splice(0)) await cleanup(k);
+      });
     });
-  });
-  function manager(database: Record<string, unknown>): DatabaseManager {
-    const m = DatabaseManager.fromConfig(configOf(database));
-    managers.push(m);
-    return m;
-  }
+    function manager(database: Record<string, unknown>): DatabaseManager {
+      const m = DatabaseManager.fromConfig(configOf(database));
+      managers.push(m);
+      return m;
+    }
 
-  it('DB-039/DB-040: schema mode puts each plugin in a schema named after it, inside the base database', async () => {
-    const pluginId = `p${unique()}`;
-    cleanups.push((k) => k.raw('DROP SCHEMA IF EXISTS ?? CASCADE', [pluginId]));
-    const knex = await manager({ client: 'pg', connection: postgresUrl, pluginDivisionMode: 'schema' })
-      .forPlugin(pluginId)
-      .getClient();
-    const base = new URL(postgresUrl!).pathname.slice(1);
-    const row = (await knex.raw('select current_database() as db, current_schema() as schema')).rows[0];
-    expect(row).toEqual({ db: base, schema: pluginId });
-    await knex.schema.createTable('items', (t) => t.string('name'));
-    const tables = await knex('information_schema.tables').where({ table_schema: pluginId, table_name: 'items' });
-    expect(tables).toHaveLength(1);
-  });
+    it('DB-039/DB-040: schema mode puts each plugin in a schema named after it, inside the base database', async () => {
+      const pluginId = `p${unique()}`;
+      cleanups.push((k) => k.raw('DROP SCHEMA IF EXISTS ?? CASCADE', [pluginId]));
+      const knex = await manager({
+        client: 'pg',
+        connection: postgresUrl,
+        pluginDivisionMode: 'schema',
+      })
+        .forPlugin(pluginId)
+        .getClient();
+      const base = new URL(postgresUrl!).pathname.slice(1);
+      const row = (await knex.raw('select current_database() as db, current_schema() as schema'))
+        .rows[0];
+      expect(row).toEqual({ db: base, schema: pluginId });
+      await knex.schema.createTable('items', (t) => t.string('name'));
+      const tables = await knex('information_schema.tables').where({
+        table_schema: pluginId,
+        table_name: 'items',
+      });
+      expect(tables).toHaveLength(1);
+    });
 
-  it('DB-049: ensureSchemaExists creates the schema even with ensureExists false', async () => {
-    const pluginId = `p${unique()}`;
-    cleanups.push((k) => k.raw('DROP SCHEMA IF EXISTS ?? CASCADE', [pluginId]));
-    const knex = await manager({
-      client: 'pg',
-      connection: postgresUrl,
-      pluginDivisionMode: 'schema',
-      ensureExists: false,
-      ensureSchemaExists: true,
-    })
-      .forPlugin(pluginId)
-      .getClient();
-    expect((await knex('information_schema.schemata').where('schema_name', pluginId)).length).toBe(1);
-  });
+    it('DB-049: ensureSchemaExists creates the schema even with ensureExists false', async () => {
+      const pluginId = `p${unique()}`;
+      cleanups.push((k) => k.raw('DROP SCHEMA IF EXISTS ?? CASCADE', [pluginId]));
+      const knex = await manager({
+        client: 'pg',
+        connection: postgresUrl,
+        pluginDivisionMode: 'schema',
+        ensureExists: false,
+        ensureSchemaExists: true,
+      })
+        .forPlugin(pluginId)
+        .getClient();
+      expect(
+        (await knex('information_schema.schemata').where('schema_name', pluginId)).length,
+      ).toBe(1);
+    });
 
-  it('DB-037: a database named in the plugin connection is used instead of <prefix><pluginId>', async () => {
-    const tag = unique();
-    const named = `os_test_${tag}_named`;
-    cleanups.push((k) => k.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [named]));
-    const knex = await manager({
-      client: 'pg',
-      connection: postgresUrl,
-      prefix: `os_test_${tag}_`,
-      plugin: { todo: { connection: { database: named } } },
-    })
-      .forPlugin('todo')
-      .getClient();
-    expect((await knex.raw('select current_database() as db')).rows[0].db).toBe(named);
-  });
+    it('DB-037: a database named in the plugin connection is used instead of <prefix><pluginId>', async () => {
+      const tag = unique();
+      const named = `os_test_${tag}_named`;
+      cleanups.push((k) => k.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [named]));
+      const knex = await manager({
+        client: 'pg',
+        connection: postgresUrl,
+        prefix: `os_test_${tag}_`,
+        plugin: { todo: { connection: { database: named } } },
+      })
+        .forPlugin('todo')
+        .getClient();
+      expect((await knex.raw('select current_database() as db')).rows[0].db).toBe(named);
+    });
 
-  it('DB-055: with a role, every connection of the plugin switches to it', async () => {
-    const tag = unique();
-    const role = `os_test_role_${tag}`;
-    const prefix = `os_test_${tag}_`;
-    await withAdmin('pg', postgresUrl!, (k) => k.raw('CREATE ROLE ??', [role]));
-    cleanups.push((k) => k.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [`${prefix}todo`]));
-    cleanups.push((k) => k.raw('DROP ROLE IF EXISTS ??', [role]));
-    const knex = await manager({ client: 'pg', connection: postgresUrl, prefix, role }).forPlugin('todo').getClient();
-    expect((await knex.raw('select current_user as who')).rows[0].who).toBe(role);
-  });
+    it('DB-055: with a role, every connection of the plugin switches to it', async () => {
+      const tag = unique();
+      const role = `os_test_role_${tag}`;
+      const prefix = `os_test_${tag}_`;
+      await withAdmin('pg', postgresUrl!, (k) => k.raw('CREATE ROLE ??', [role]));
+      cleanups.push((k) => k.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [`${prefix}todo`]));
+      cleanups.push((k) => k.raw('DROP ROLE IF EXISTS ??', [role]));
+      const knex = await manager({ client: 'pg', connection: postgresUrl, prefix, role })
+        .forPlugin('todo')
+        .getClient();
+      expect((await knex.raw('select current_user as who')).rows[0].who).toBe(role);
+    });
 
-  it('DB-047: a failed CREATE DATABASE rejects naming the plugin and the database', async () => {
-    const tag = unique();
-    const user = `os_test_nocreate_${tag}`;
-    await withAdmin('pg', postgresUrl!, (k) => k.raw('CREATE ROLE ?? LOGIN NOCREATEDB', [user]));
-    cleanups.push((k) => k.raw('DROP ROLE IF EXISTS ??', [user]));
-    const url = new URL(postgresUrl!);
-    url.username = user;
-    const prefix = `os_test_${tag}_`;
-    const error = await manager({ client: 'pg', connection: url.toString(), prefix })
-      .forPlugin('todo')
-      .getClient()
-      .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(DatabaseError);
-    expect(error).toMatchObject({ code: 'DB_CREATE_FAILED', pluginId: 'todo' });
-    expect((error as Error).message).toContain(`${prefix}todo`);
-  });
-});
+    it('DB-047: a failed CREATE DATABASE rejects naming the plugin and the database', async () => {
+      const tag = unique();
+      const user = `os_test_nocreate_${tag}`;
+      await withAdmin('pg', postgresUrl!, (k) => k.raw('CREATE ROLE ?? LOGIN NOCREATEDB', [user]));
+      cleanups.push((k) => k.raw('DROP ROLE IF EXISTS ??', [user]));
+      const url = new URL(postgresUrl!);
+      url.username = user;
+      const prefix = `os_test_${tag}_`;
+      const error = await manager({ client: 'pg', connection: url.toString(), prefix })
+        .forPlugin('todo')
+        .getClient()
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(DatabaseError);
+      expect(error).toMatchObject({ code: 'DB_CREATE_FAILED', pluginId: 'todo' });
+      expect((error as Error).message).toContain(`${prefix}todo`);
+    });
+  },
+);

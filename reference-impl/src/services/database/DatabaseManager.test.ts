@@ -16,10 +16,15 @@ function configOf(database: Record<string, unknown> | undefined): Config {
   const getOptional = (key?: string): unknown =>
     key === undefined
       ? data
-      : key.split('.').reduce<unknown>(
-          (node, part) => (typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined),
-          data,
-        );
+      : key
+          .split('.')
+          .reduce<unknown>(
+            (node, part) =>
+              typeof node === 'object' && node !== null
+                ? (node as Record<string, unknown>)[part]
+                : undefined,
+            data,
+          );
   return { getOptional } as unknown as Config;
 }
 
@@ -45,7 +50,9 @@ async function rejection(promise: Promise<unknown>): Promise<DatabaseError> {
 }
 
 async function tableNames(knex: Knex): Promise<string[]> {
-  const rows = (await knex.raw("select name from sqlite_master where type = 'table'")) as Array<{ name: string }>;
+  const rows = (await knex.raw("select name from sqlite_master where type = 'table'")) as Array<{
+    name: string;
+  }>;
   return rows.map((r) => r.name);
 }
 
@@ -60,7 +67,10 @@ describe('DatabaseManager on SQLite', () => {
 
   it('DB-003/DB-013/DB-033: every getClient() of one plugin resolves to the same instance', async () => {
     const manager = managerFor(undefined);
-    const [a, b] = await Promise.all([manager.forPlugin('todo').getClient(), manager.forPlugin('todo').getClient()]);
+    const [a, b] = await Promise.all([
+      manager.forPlugin('todo').getClient(),
+      manager.forPlugin('todo').getClient(),
+    ]);
     expect(a).toBe(b);
     expect(await manager.forPlugin('todo').getClient()).toBe(a);
   });
@@ -98,7 +108,9 @@ describe('DatabaseManager on SQLite', () => {
   it('DB-060: foreign keys are enforced on SQLite connections', async () => {
     const knex = await managerFor(undefined).forPlugin('todo').getClient();
     await knex.schema.createTable('parents', (t) => t.integer('id').primary());
-    await knex.schema.createTable('children', (t) => t.integer('parent_id').references('parents.id'));
+    await knex.schema.createTable('children', (t) =>
+      t.integer('parent_id').references('parents.id'),
+    );
     await expect(knex('children').insert({ parent_id: 42 })).rejects.toThrow(/FOREIGN KEY/);
   });
 
@@ -158,8 +170,16 @@ describe('DatabaseManager configuration errors', () => {
   });
 
   it('DB-042: an invalid division mode fails when the root context is created', () => {
-    expect(() => DatabaseManager.fromConfig(configOf({ client: 'pg', connection: 'postgresql://h/d', pluginDivisionMode: 'tables' })))
-      .toThrow(expect.objectContaining({ code: 'DB_INVALID_DIVISION_MODE', configPath: 'backend.database.pluginDivisionMode' }));
+    expect(() =>
+      DatabaseManager.fromConfig(
+        configOf({ client: 'pg', connection: 'postgresql://h/d', pluginDivisionMode: 'tables' }),
+      ),
+    ).toThrow(
+      expect.objectContaining({
+        code: 'DB_INVALID_DIVISION_MODE',
+        configPath: 'backend.database.pluginDivisionMode',
+      }),
+    );
   });
 
   // 127.0.0.1:1 refuses connections at once, so these need no server and no long timeout.
@@ -200,7 +220,11 @@ describe('DatabaseManager configuration errors', () => {
   });
 
   it('DB-003: a failed getClient() is not cached, so a later call retries', async () => {
-    const manager = managerFor({ client: 'pg', connection: 'postgresql://app@127.0.0.1:1/base', ensureExists: false });
+    const manager = managerFor({
+      client: 'pg',
+      connection: 'postgresql://app@127.0.0.1:1/base',
+      ensureExists: false,
+    });
     const service = manager.forPlugin('todo');
     const first = service.getClient();
     await rejection(first);

@@ -107,7 +107,10 @@ export class DatabaseManager {
     throw new DatabaseError(
       first.code,
       `Invalid database configuration for ${problems.length} plugins:\n${problems.map((p) => `  - ${p.message}`).join('\n')}`,
-      { ...(first.pluginId ? { pluginId: first.pluginId } : {}), ...(first.configPath ? { configPath: first.configPath } : {}) },
+      {
+        ...(first.pluginId ? { pluginId: first.pluginId } : {}),
+        ...(first.configPath ? { configPath: first.configPath } : {}),
+      },
       { cause: new AggregateError(problems) },
     );
   }
@@ -166,7 +169,10 @@ export class DatabaseManager {
       } catch (error) {
         throw connectionFailedError(settings, error);
       }
-      if (settings.divisionMode === 'schema' && (settings.ensureExists || settings.ensureSchemaExists)) {
+      if (
+        settings.divisionMode === 'schema' &&
+        (settings.ensureExists || settings.ensureSchemaExists)
+      ) {
         await connector.ensureSchema?.(client, settings, name);
       }
     } catch (error) {

@@ -1,5 +1,4 @@
 import type { Config } from '@openstage/spec';
-import type { OpaqueService } from '../../authoring/coreServiceTypes.js';
 import { coreServices } from '../../authoring/coreServices.js';
 import { createServiceFactory } from '../../authoring/createServiceFactory.js';
 import { DatabaseManager } from './DatabaseManager.js';
@@ -23,8 +22,5 @@ export const databaseServiceFactory = createServiceFactory({
       rootLifecycle,
       logger: rootLogger.child({ service: 'database' }),
     }),
-  // coreServices.database is still typed as an opaque service, which an interface type does not
-  // satisfy; the cast goes once the ref carries @openstage/spec's DatabaseService.
-  factory: ({ pluginMetadata }, manager) =>
-    manager.forPlugin(pluginMetadata.getId()) as unknown as OpaqueService,
+  factory: ({ pluginMetadata }, manager) => manager.forPlugin(pluginMetadata.getId()),
 });

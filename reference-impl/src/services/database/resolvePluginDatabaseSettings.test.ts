@@ -34,7 +34,9 @@ describe('resolvePluginDatabaseSettings', () => {
   });
 
   it('DB-025: an unknown per-plugin client names backend.database.plugin.<id>.client', () => {
-    const error = codeOf(() => resolve({ ...pg, plugin: { search: { client: 'mssql' } } }, 'search'));
+    const error = codeOf(() =>
+      resolve({ ...pg, plugin: { search: { client: 'mssql' } } }, 'search'),
+    );
     expect(error.code).toBe('DB_UNSUPPORTED_CLIENT');
     expect(error.configPath).toBe('backend.database.plugin.search.client');
     expect(error.message).toContain('backend.database.plugin.search.client');
@@ -48,7 +50,9 @@ describe('resolvePluginDatabaseSettings', () => {
   });
 
   it('DB-041: schema mode with a non-pg client fails naming client and plugin', () => {
-    const error = codeOf(() => resolve({ client: 'better-sqlite3', pluginDivisionMode: 'schema' }, 'todo'));
+    const error = codeOf(() =>
+      resolve({ client: 'better-sqlite3', pluginDivisionMode: 'schema' }, 'todo'),
+    );
     expect(error.code).toBe('DB_SCHEMA_MODE_UNSUPPORTED');
     expect(error.message).toContain('better-sqlite3');
     expect(error.pluginId).toBe('todo');
@@ -89,7 +93,12 @@ describe('resolvePluginDatabaseSettings', () => {
         role: 'base_role',
         skipMigrations: false,
         plugin: {
-          todo: { ensureExists: false, ensureSchemaExists: true, role: 'todo_role', skipMigrations: true },
+          todo: {
+            ensureExists: false,
+            ensureSchemaExists: true,
+            role: 'todo_role',
+            skipMigrations: true,
+          },
         },
       },
       'todo',
@@ -104,7 +113,10 @@ describe('resolvePluginDatabaseSettings', () => {
 
   it('DB-052: a plugin with another client ignores the base connection', () => {
     const settings = resolve(
-      { ...pg, plugin: { docs: { client: 'better-sqlite3', connection: { directory: '/tmp/x' } } } },
+      {
+        ...pg,
+        plugin: { docs: { client: 'better-sqlite3', connection: { directory: '/tmp/x' } } },
+      },
       'docs',
     );
     expect(settings.connection).toEqual({ directory: '/tmp/x' });
@@ -112,7 +124,10 @@ describe('resolvePluginDatabaseSettings', () => {
   });
 
   it('DB-053: with the same client, the plugin connection is merged key by key over the base', () => {
-    const settings = resolve({ ...pg, plugin: { todo: { connection: { host: 'other', port: 6543 } } } }, 'todo');
+    const settings = resolve(
+      { ...pg, plugin: { todo: { connection: { host: 'other', port: 6543 } } } },
+      'todo',
+    );
     expect(settings.connection).toEqual({
       host: 'other',
       port: 6543,
@@ -124,7 +139,10 @@ describe('resolvePluginDatabaseSettings', () => {
   });
 
   it('DB-037: a database named in the plugin connection is flagged for use instead of <prefix><pluginId>', () => {
-    const settings = resolve({ ...pg, plugin: { todo: { connection: { database: 'legacy' } } } }, 'todo');
+    const settings = resolve(
+      { ...pg, plugin: { todo: { connection: { database: 'legacy' } } } },
+      'todo',
+    );
     expect(settings.databaseFromPluginConnection).toBe(true);
     expect(settings.connection['database']).toBe('legacy');
   });
@@ -138,14 +156,23 @@ describe('resolvePluginDatabaseSettings', () => {
       },
       'search',
     );
-    expect(settings.knexConfig).toEqual({ pool: { min: 0, max: 20 }, acquireConnectionTimeout: 1000 });
+    expect(settings.knexConfig).toEqual({
+      pool: { min: 0, max: 20 },
+      acquireConnectionTimeout: 1000,
+    });
   });
 
   it('DB-056: overrides of one plugin do not change another plugin', () => {
     const config = {
       ...pg,
       knexConfig: { pool: { max: 10 } },
-      plugin: { search: { client: 'better-sqlite3', knexConfig: { pool: { max: 1 } }, skipMigrations: true } },
+      plugin: {
+        search: {
+          client: 'better-sqlite3',
+          knexConfig: { pool: { max: 1 } },
+          skipMigrations: true,
+        },
+      },
     };
     const other = resolve(config, 'catalog');
     expect(other.client).toBe('pg');

@@ -80,11 +80,7 @@ function normaliseConnection(
   return isPlainObject(value) ? { ...value } : undefined;
 }
 
-function optionalBoolean(
-  pluginValue: unknown,
-  baseValue: unknown,
-  fallback: boolean,
-): boolean {
+function optionalBoolean(pluginValue: unknown, baseValue: unknown, fallback: boolean): boolean {
   if (typeof pluginValue === 'boolean') return pluginValue;
   if (typeof baseValue === 'boolean') return baseValue;
   return fallback;
@@ -130,7 +126,9 @@ export function resolvePluginDatabaseSettings(
   // DB-052/053: the base connection only applies to plugins that keep the base client.
   const sameClient = pluginClient === undefined || pluginClient === baseClient;
   const pluginConnection = normaliseConnection(family, override['connection']);
-  const baseConnection = sameClient ? normaliseConnection(family, database['connection']) : undefined;
+  const baseConnection = sameClient
+    ? normaliseConnection(family, database['connection'])
+    : undefined;
   const connection = mergeConnections(baseConnection, pluginConnection);
   const connectionPath =
     override['connection'] !== undefined ? `${pluginPath}.connection` : `${BASE}.connection`;

@@ -1,5 +1,4 @@
-import type { Config, LoggerService } from '@openstage/spec';
-import type { OpaqueService } from '../../authoring/coreServiceTypes.js';
+import type { Config } from '@openstage/spec';
 import { coreServices } from '../../authoring/coreServices.js';
 import { createServiceFactory } from '../../authoring/createServiceFactory.js';
 import { HostDiscovery, type HostDiscoveryOptions } from './HostDiscovery.js';
@@ -16,10 +15,9 @@ export function createDiscoveryServiceFactory(options: Omit<HostDiscoveryOptions
     createRootContext: ({ config, logger }) =>
       HostDiscovery.fromConfig(config as unknown as Config, {
         ...options,
-        logger: logger as LoggerService,
+        logger,
       }),
-    // coreServices.discovery is typed opaque in the authoring API; the instance is a DiscoveryService.
-    factory: (_deps, discovery) => discovery as unknown as OpaqueService,
+    factory: (_deps, discovery) => discovery,
   });
 }
 

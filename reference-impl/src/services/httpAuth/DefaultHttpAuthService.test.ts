@@ -5,7 +5,7 @@ import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCookieRouter } from './createCookieRouter.js';
 import { DefaultHttpAuthService } from './DefaultHttpAuthService.js';
-import { HttpAuthServiceError } from './HttpAuthServiceError.js';
+import type { HttpAuthServiceError } from './HttpAuthServiceError.js';
 
 const NOW = Date.UTC(2030, 0, 1, 12);
 const HOUR = 3600_000;
@@ -29,21 +29,29 @@ function createFakeAuth() {
   const users: Record<string, { ref: string; expiresAt: Date; limited: boolean }> = {
     'user-token': { ref: 'user:default/jane', expiresAt: new Date(NOW + HOUR), limited: false },
     'cookie-fresh': { ref: 'user:default/jane', expiresAt: new Date(NOW + HOUR), limited: true },
-    'cookie-stale': { ref: 'user:default/jane', expiresAt: new Date(NOW + 4 * 60_000), limited: true },
+    'cookie-stale': {
+      ref: 'user:default/jane',
+      expiresAt: new Date(NOW + 4 * 60_000),
+      limited: true,
+    },
   };
   const auth: AuthService = {
     async authenticate(token, options) {
       calls.push({ token, allowLimitedAccess: options?.allowLimitedAccess === true });
-      if (token === 'service-token') return credentials({ type: 'service', subject: 'plugin:other' });
+      if (token === 'service-token')
+        return credentials({ type: 'service', subject: 'plugin:other' });
       const user = users[token];
       if (user === undefined) throw new AuthenticationError('Illegal token');
-      if (user.limited && options?.allowLimitedAccess !== true) throw new AuthenticationError('Illegal limited user token');
+      if (user.limited && options?.allowLimitedAccess !== true)
+        throw new AuthenticationError('Illegal limited user token');
       return credentials({ type: 'user', userEntityRef: user.ref }, user.expiresAt);
     },
     isPrincipal: ((c: BackstageCredentials, type: string) =>
-      type === 'unknown' || (c.principal as { type: string }).type === type) as AuthService['isPrincipal'],
+      type === 'unknown' ||
+      (c.principal as { type: string }).type === type) as AuthService['isPrincipal'],
     getNoneCredentials: async () => credentials({ type: 'none' }) as BackstageCredentials<never>,
-    getOwnServiceCredentials: async () => credentials({ type: 'service', subject: 'plugin:todo' }) as BackstageCredentials<never>,
+    getOwnServiceCredentials: async () =>
+      credentials({ type: 'service', subject: 'plugin:todo' }) as BackstageCredentials<never>,
     getPluginRequestToken: async () => ({ token: 'x' }),
     getLimitedUserToken: async (c) => ({
       token: `limited.${(c.principal as { userEntityRef: string }).userEntityRef.replace(/[:/]/g, '_')}`,
@@ -103,7 +111,12 @@ describe('credentials', () => {
 
   it('HAUTH-011, HAUTH-016, HAUTH-018: malformed or missing headers mean none credentials', async () => {
     const { httpAuth, calls } = createService();
-    for (const headers of [{} as Record<string, string>, { authorization: 'Basic abc' }, { authorization: 'Bearer' }, { authorization: 'Bearer a b' }]) {
+    for (const headers of [
+      {} as Record<string, string>,
+      { authorization: 'Basic abc' },
+      { authorization: 'Bearer' },
+      { authorization: 'Bearer a b' },
+    ]) {
       expect((await httpAuth.credentials(request(headers))).principal).toEqual({ type: 'none' });
     }
     expect(calls).toHaveLength(0);
@@ -118,22 +131,30 @@ describe('credentials', () => {
 
   it('HAUTH-013, HAUTH-015: with allowLimitedAccess the cookie is used and limited access is passed on', async () => {
     const { httpAuth, calls } = createService();
-    const c = await httpAuth.credentials(request({ cookie: 'a=b; backstage-auth=cookie-fresh; c=d' }), { allowLimitedAccess: true });
+    const c = await httpAuth.credentials(
+      request({ cookie: 'a=b; backstage-auth=cookie-fresh; c=d' }),
+      { allowLimitedAccess: true },
+    );
     expect(c.principal).toEqual({ type: 'user', userEntityRef: 'user:default/jane' });
     expect(calls).toEqual([{ token: 'cookie-fresh', allowLimitedAccess: true }]);
   });
 
   it('HAUTH-014: the bearer token wins over the cookie', async () => {
     const { httpAuth, calls } = createService();
-    await httpAuth.credentials(request({ authorization: 'Bearer service-token', cookie: 'backstage-auth=cookie-fresh' }), {
-      allowLimitedAccess: true,
-    });
+    await httpAuth.credentials(
+      request({ authorization: 'Bearer service-token', cookie: 'backstage-auth=cookie-fresh' }),
+      {
+        allowLimitedAccess: true,
+      },
+    );
     expect(calls.map((c) => c.token)).toEqual(['service-token']);
   });
 
   it('HAUTH-017: a rejected token is an error, not none credentials', async () => {
     const { httpAuth } = createService();
-    const error = await rejection(httpAuth.credentials(request({ authorization: 'Bearer forged' })));
+    const error = await rejection(
+      httpAuth.credentials(request({ authorization: 'Bearer forged' })),
+    );
     expect(error.name).toBe('AuthenticationError');
   });
 
@@ -148,10 +169,14 @@ describe('credentials', () => {
     expect(notAllowed.code).toBe('HAUTH_PRINCIPAL_NOT_ALLOWED');
     expect(notAllowed.name).toBe('NotAllowedError');
     expect(notAllowed.message).toContain("'service'");
-    await expect(httpAuth.credentials(service, { allow: ['user', 'service'] })).resolves.toMatchObject({
+    await expect(
+      httpAuth.credentials(service, { allow: ['user', 'service'] }),
+    ).resolves.toMatchObject({
       principal: { type: 'service' },
     });
-    await expect(httpAuth.credentials(request(), { allow: ['none'] })).resolves.toMatchObject({ principal: { type: 'none' } });
+    await expect(httpAuth.credentials(request(), { allow: ['none'] })).resolves.toMatchObject({
+      principal: { type: 'none' },
+    });
   });
 
   it('HAUTH-022, HAUTH-023: one verification per request and limited-access setting, kept apart', async () => {
@@ -176,7 +201,9 @@ describe('credentials', () => {
       pluginId: 'todo',
       getTokenFromRequest: (req) => req.headers['x-token'] as string | undefined,
     });
-    expect((await httpAuth.credentials(request({ 'x-token': 'service-token' }))).principal).toMatchObject({ type: 'service' });
+    expect(
+      (await httpAuth.credentials(request({ 'x-token': 'service-token' }))).principal,
+    ).toMatchObject({ type: 'service' });
   });
 });
 
@@ -215,19 +242,28 @@ describe('issueUserCookie', () => {
 
   it('HAUTH-032, HAUTH-033: without credentials option a none or service caller is refused', async () => {
     const { httpAuth } = createService();
-    expect((await rejection(httpAuth.issueUserCookie(response(request())))).code).toBe('HAUTH_MISSING_CREDENTIALS');
+    expect((await rejection(httpAuth.issueUserCookie(response(request())))).code).toBe(
+      'HAUTH_MISSING_CREDENTIALS',
+    );
     const service = response(request({ authorization: 'Bearer service-token' }));
-    expect((await rejection(httpAuth.issueUserCookie(service))).code).toBe('HAUTH_PRINCIPAL_NOT_ALLOWED');
+    expect((await rejection(httpAuth.issueUserCookie(service))).code).toBe(
+      'HAUTH_PRINCIPAL_NOT_ALLOWED',
+    );
   });
 
   it('HAUTH-034, HAUTH-035: explicit user credentials get a cookie; service credentials are refused', async () => {
     const { httpAuth } = createService();
     const res = response();
-    const user = credentials({ type: 'user', userEntityRef: 'user:default/joe' }, new Date(NOW + HOUR));
+    const user = credentials(
+      { type: 'user', userEntityRef: 'user:default/joe' },
+      new Date(NOW + HOUR),
+    );
     await httpAuth.issueUserCookie(res, { credentials: user });
     expect(res.cookies()[0]).toMatch(/^backstage-auth=limited\.user_default_joe;/);
     const error = await rejection(
-      httpAuth.issueUserCookie(response(), { credentials: credentials({ type: 'service', subject: 'plugin:x' }) }),
+      httpAuth.issueUserCookie(response(), {
+        credentials: credentials({ type: 'service', subject: 'plugin:x' }),
+      }),
     );
     expect(error.code).toBe('HAUTH_COOKIE_NON_USER');
     expect(error.name).toBe('AuthenticationError');
@@ -236,7 +272,9 @@ describe('issueUserCookie', () => {
   it('HAUTH-036: none credentials clear the cookie with the same attributes', async () => {
     const { httpAuth } = createService();
     const res = response();
-    const { expiresAt } = await httpAuth.issueUserCookie(res, { credentials: credentials({ type: 'none' }) });
+    const { expiresAt } = await httpAuth.issueUserCookie(res, {
+      credentials: credentials({ type: 'none' }),
+    });
     expect(expiresAt).toEqual(new Date(NOW));
     expect(res.cookies()).toEqual([
       'backstage-auth=; Domain=backstage.example.com; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; Secure; SameSite=None; Priority=High',
@@ -245,7 +283,9 @@ describe('issueUserCookie', () => {
 
   it('HAUTH-045: a cookie valid for more than five minutes is kept', async () => {
     const { httpAuth } = createService();
-    const res = response(request({ authorization: 'Bearer user-token', cookie: 'backstage-auth=cookie-fresh' }));
+    const res = response(
+      request({ authorization: 'Bearer user-token', cookie: 'backstage-auth=cookie-fresh' }),
+    );
     expect(await httpAuth.issueUserCookie(res)).toEqual({ expiresAt: new Date(NOW + HOUR) });
     expect(res.cookies()).toEqual([]);
   });
@@ -269,10 +309,13 @@ describe('cookie endpoints over HTTP', () => {
     const fake = createFakeAuth();
     const app = express();
     app.use('/api/todo', createCookieRouter({ httpAuth, auth: fake.auth }));
-    app.use((error: Error, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
-      const status = error.name === 'AuthenticationError' ? 401 : error.name === 'NotAllowedError' ? 403 : 500;
-      res.status(status).json({ name: error.name });
-    });
+    app.use(
+      (error: Error, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+        const status =
+          error.name === 'AuthenticationError' ? 401 : error.name === 'NotAllowedError' ? 403 : 500;
+        res.status(status).json({ name: error.name });
+      },
+    );
     server = app.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -299,7 +342,9 @@ describe('cookie endpoints over HTTP', () => {
   });
 
   it('HAUTH-053, HAUTH-026: service callers get 403 and callers without a token 401', async () => {
-    expect((await fetch(url(), { headers: { authorization: 'Bearer service-token' } })).status).toBe(403);
+    expect(
+      (await fetch(url(), { headers: { authorization: 'Bearer service-token' } })).status,
+    ).toBe(403);
     expect((await fetch(url())).status).toBe(401);
   });
 });

@@ -62,7 +62,9 @@ export class DefaultHttpAuthService implements HttpAuthService {
     this.#now = options.now ?? Date.now;
   }
 
-  credentials: HttpAuthService['credentials'] = async <TAllowed extends keyof BackstagePrincipalTypes = 'unknown'>(
+  credentials: HttpAuthService['credentials'] = async <
+    TAllowed extends keyof BackstagePrincipalTypes = 'unknown',
+  >(
     req: HttpRequest,
     options?: HttpAuthServiceCredentialsOptions<TAllowed>,
   ): Promise<BackstageCredentials<BackstagePrincipalTypes[TAllowed]>> => {
@@ -71,7 +73,9 @@ export class DefaultHttpAuthService implements HttpAuthService {
     const type = (credentials.principal as { type: string }).type;
     if (allow !== undefined && !allow.includes(type)) {
       if (type === 'none') {
-        throw new HttpAuthServiceError('HAUTH_MISSING_CREDENTIALS', 'Missing credentials', { pluginId: this.#pluginId });
+        throw new HttpAuthServiceError('HAUTH_MISSING_CREDENTIALS', 'Missing credentials', {
+          pluginId: this.#pluginId,
+        });
       }
       throw new HttpAuthServiceError(
         'HAUTH_PRINCIPAL_NOT_ALLOWED',
@@ -96,18 +100,24 @@ export class DefaultHttpAuthService implements HttpAuthService {
     }
     const response = res as CookieResponse;
     if (typeof response.setHeader !== 'function' || typeof response.getHeader !== 'function') {
-      throw new TypeError('issueUserCookie needs a node or express response with getHeader and setHeader');
+      throw new TypeError(
+        'issueUserCookie needs a node or express response with getHeader and setHeader',
+      );
     }
     const req = response.req;
     let credentials = options?.credentials;
     if (credentials === undefined) {
       if (req === undefined) {
-        throw new TypeError('issueUserCookie needs options.credentials when the response has no req');
+        throw new TypeError(
+          'issueUserCookie needs options.credentials when the response has no req',
+        );
       }
       credentials = await this.credentials(req, { allow: ['user'] });
     }
     const type = (credentials.principal as { type: string }).type;
-    const attributes = userCookieAttributes(await this.#discovery.getExternalBaseUrl(this.#pluginId));
+    const attributes = userCookieAttributes(
+      await this.#discovery.getExternalBaseUrl(this.#pluginId),
+    );
     if (type === 'none') {
       appendSetCookie(response, serializeUserCookie('', new Date(0), attributes));
       return { expiresAt: new Date(this.#now()) };
@@ -143,7 +153,10 @@ export class DefaultHttpAuthService implements HttpAuthService {
     const promise =
       token === undefined
         ? this.#auth.getNoneCredentials()
-        : this.#auth.authenticate(token, allowLimitedAccess ? { allowLimitedAccess: true } : undefined);
+        : this.#auth.authenticate(
+            token,
+            allowLimitedAccess ? { allowLimitedAccess: true } : undefined,
+          );
     cache[key] = promise;
     return promise;
   }
@@ -156,7 +169,8 @@ export class DefaultHttpAuthService implements HttpAuthService {
       return this.#auth.isPrincipal(credentials, 'user') ? credentials.expiresAt : undefined;
     } catch (error) {
       // A cookie that no longer authenticates is simply replaced (HAUTH-046).
-      if ((error as { name?: unknown } | undefined)?.name === 'AuthenticationError') return undefined;
+      if ((error as { name?: unknown } | undefined)?.name === 'AuthenticationError')
+        return undefined;
       throw error;
     }
   }

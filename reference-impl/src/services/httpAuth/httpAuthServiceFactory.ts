@@ -1,5 +1,3 @@
-import type { AuthService, DiscoveryService } from '@openstage/spec';
-import type { OpaqueService } from '../../authoring/coreServiceTypes.js';
 import { coreServices } from '../../authoring/coreServices.js';
 import { createServiceFactory } from '../../authoring/createServiceFactory.js';
 import { DefaultHttpAuthService } from './DefaultHttpAuthService.js';
@@ -13,10 +11,5 @@ export const httpAuthServiceFactory = createServiceFactory({
     pluginMetadata: coreServices.pluginMetadata,
   },
   factory: ({ auth, discovery, pluginMetadata }) =>
-    // The authoring API types these refs opaquely; the instances implement the spec interfaces.
-    new DefaultHttpAuthService({
-      auth: auth as unknown as AuthService,
-      discovery: discovery as unknown as DiscoveryService,
-      pluginId: pluginMetadata.getId(),
-    }) as unknown as OpaqueService,
+    new DefaultHttpAuthService({ auth, discovery, pluginId: pluginMetadata.getId() }),
 });

@@ -19,7 +19,11 @@ export function userCookieAttributes(externalBaseUrl: string): UserCookieAttribu
 }
 
 /** A `Set-Cookie` value for `backstage-auth`; an empty value with a past expiry clears it. */
-export function serializeUserCookie(value: string, expires: Date, attributes: UserCookieAttributes): string {
+export function serializeUserCookie(
+  value: string,
+  expires: Date,
+  attributes: UserCookieAttributes,
+): string {
   const parts = [
     `${USER_COOKIE_NAME}=${encodeURIComponent(value)}`,
     `Domain=${attributes.domain}`,

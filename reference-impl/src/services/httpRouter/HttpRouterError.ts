@@ -28,9 +28,16 @@ export class HttpRouterError<C extends HttpRouterErrorCode = HttpRouterErrorCode
   readonly pluginId?: string;
   readonly configPath?: string;
 
-  constructor(code: C, message: string, culprit: { pluginId?: string; configPath?: string; cause?: unknown } = {}) {
+  constructor(
+    code: C,
+    message: string,
+    culprit: { pluginId?: string; configPath?: string; cause?: unknown } = {},
+  ) {
     const requirement = catalog[code];
-    super(`${message} [${code}, ${requirement}]`, culprit.cause === undefined ? undefined : { cause: culprit.cause });
+    super(
+      `${message} [${code}, ${requirement}]`,
+      culprit.cause === undefined ? undefined : { cause: culprit.cause },
+    );
     this.code = code;
     this.requirement = requirement;
     if (culprit.pluginId !== undefined) this.pluginId = culprit.pluginId;
@@ -39,6 +46,9 @@ export class HttpRouterError<C extends HttpRouterErrorCode = HttpRouterErrorCode
 }
 
 /** Whether `error` is an `httpRouter` error, optionally of the given code. */
-export function isHttpRouterError<C extends HttpRouterErrorCode>(error: unknown, code?: C): error is HttpRouterError<C> {
+export function isHttpRouterError<C extends HttpRouterErrorCode>(
+  error: unknown,
+  code?: C,
+): error is HttpRouterError<C> {
   return error instanceof HttpRouterError && (code === undefined || error.code === code);
 }

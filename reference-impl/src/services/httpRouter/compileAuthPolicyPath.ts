@@ -8,7 +8,9 @@
  * `/static/1/logo.png` but not `/staticx`. `/` and `*` match
  * every path.
  */
-export function compileAuthPolicyPath(path: string): ((requestPath: string) => boolean) | undefined {
+export function compileAuthPolicyPath(
+  path: string,
+): ((requestPath: string) => boolean) | undefined {
   if (path === '*' || path === '/') return matchAll;
   if (typeof path !== 'string' || !path.startsWith('/') || /\s/.test(path)) return undefined;
   let source = '';

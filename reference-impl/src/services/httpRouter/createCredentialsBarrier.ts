@@ -20,7 +20,10 @@ export interface CredentialsBarrier {
  * (HTTP-023, HTTP-025). `httpAuth` rejects with the error that the error handler turns into 401
  * (or 403). With `disabled`, everything passes (HTTP-029).
  */
-export function createCredentialsBarrier(options: { httpAuth: CredentialsCheck; disabled: boolean }): CredentialsBarrier {
+export function createCredentialsBarrier(options: {
+  httpAuth: CredentialsCheck;
+  disabled: boolean;
+}): CredentialsBarrier {
   const { httpAuth, disabled } = options;
   const unauthenticated: Array<(path: string) => boolean> = [];
   const cookie: Array<(path: string) => boolean> = [];

@@ -27,7 +27,10 @@ export interface LifecycleGate {
  * shutdown hooks are called, every held request fails at once with 503
  * `Service is shutting down`, as does every later one.
  */
-export function createLifecycleGate(options: { lifecycle: LifecycleGateHooks; timeoutMs: number }): LifecycleGate {
+export function createLifecycleGate(options: {
+  lifecycle: LifecycleGateHooks;
+  timeoutMs: number;
+}): LifecycleGate {
   let state = STARTING;
   let refusal: string | undefined;
   const held = new Set<(error?: Error) => void>();

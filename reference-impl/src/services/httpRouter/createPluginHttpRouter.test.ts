@@ -1,7 +1,11 @@
 import type { HttpRequest, JsonObject, LoggerService } from '@openstage/spec';
 import { Router, type RequestHandler } from 'express';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRateLimiter, createRootHttpRouter, readRateLimitOptions } from '../rootHttpRouter/index.js';
+import {
+  createRateLimiter,
+  createRootHttpRouter,
+  readRateLimitOptions,
+} from '../rootHttpRouter/index.js';
 import { createPluginHttpRouter, type PluginHttpRouterOptions } from './createPluginHttpRouter.js';
 
 /** Response bodies are checked field by field by the assertions; a loose type keeps them readable. */
@@ -45,7 +49,8 @@ const httpAuth: PluginHttpRouterOptions['httpAuth'] = {
 
 const auth: PluginHttpRouterOptions['auth'] = {
   listPublicServiceKeys: async () => ({ keys: [{ kty: 'EC', kid: 'k1' } as JsonObject] }),
-  getNoneCredentials: async () => ({ $$type: '@backstage/BackstageCredentials', principal: { type: 'none' } }) as never,
+  getNoneCredentials: async () =>
+    ({ $$type: '@backstage/BackstageCredentials', principal: { type: 'none' } }) as never,
 };
 
 function fakeLifecycle() {
@@ -72,10 +77,19 @@ afterEach(async () => {
 async function startPlugin(options: Partial<PluginHttpRouterOptions> & { started?: boolean } = {}) {
   const rootShutdown: Array<() => void | Promise<void>> = [];
   const { router: root, server } = await createRootHttpRouter({
-    config: { getOptional: <T>(key?: string) => (key === 'backend.listen' ? ({ host: '127.0.0.1', port: 0 } as T) : undefined) },
+    config: {
+      getOptional: <T>(key?: string) =>
+        key === 'backend.listen' ? ({ host: '127.0.0.1', port: 0 } as T) : undefined,
+    },
     logger: silent,
-    lifecycle: { addShutdownHook: (hook) => void rootShutdown.push(hook), addBeforeShutdownHook: () => {} },
-    health: { getLiveness: async () => ({ status: 200 }), getReadiness: async () => ({ status: 200 }) },
+    lifecycle: {
+      addShutdownHook: (hook) => void rootShutdown.push(hook),
+      addBeforeShutdownHook: () => {},
+    },
+    health: {
+      getLiveness: async () => ({ status: 200 }),
+      getReadiness: async () => ({ status: 200 }),
+    },
   });
   stops.push(() => Promise.all(rootShutdown.map((hook) => hook())));
   const lifecycle = fakeLifecycle();
@@ -91,7 +105,12 @@ async function startPlugin(options: Partial<PluginHttpRouterOptions> & { started
   });
   root.use('/api/todo', plugin.handler);
   if (options.started !== false) await lifecycle.start();
-  return { plugin, service: plugin.service, lifecycle, base: `http://127.0.0.1:${server.port()}/api/todo` };
+  return {
+    plugin,
+    service: plugin.service,
+    lifecycle,
+    base: `http://127.0.0.1:${server.port()}/api/todo`,
+  };
 }
 
 function items(): Router {
@@ -183,7 +202,10 @@ describe('httpRouter: use', () => {
       } catch (e) {
         error = e;
       }
-      expect(error, String(path)).toMatchObject({ code: 'HTTP_INVALID_AUTH_POLICY_PATH', pluginId: 'todo' });
+      expect(error, String(path)).toMatchObject({
+        code: 'HTTP_INVALID_AUTH_POLICY_PATH',
+        pluginId: 'todo',
+      });
     }
     for (const path of ['*', '/', '/static/:id', '/files/*', '/v/:version?', '/n/:id(\\d+)']) {
       expect(() => service.addAuthPolicy({ path, allow: 'user-cookie' }), path).not.toThrow();
@@ -222,8 +244,14 @@ describe('httpRouter: chain', () => {
   });
 
   it('HTTP-011: the JWKS route sits behind the rate limit and before the gate (see HTTP-020, HTTP-032 for the rest)', async () => {
-    const limit = readRateLimitOptions({ incomingRequestLimit: 1, ipAllowList: [] }, 'backend.rateLimit.plugin.todo');
-    const { base, lifecycle } = await startPlugin({ started: false, rateLimit: createRateLimiter(limit!, 'plugin:todo').middleware });
+    const limit = readRateLimitOptions(
+      { incomingRequestLimit: 1, ipAllowList: [] },
+      'backend.rateLimit.plugin.todo',
+    );
+    const { base, lifecycle } = await startPlugin({
+      started: false,
+      rateLimit: createRateLimiter(limit!, 'plugin:todo').middleware,
+    });
     // The JWKS route is behind the rate limit but before the gate: it answers before startup.
     expect((await fetch(`${base}/.backstage/auth/v1/jwks.json`)).status).toBe(200);
     expect((await fetch(`${base}/.backstage/auth/v1/jwks.json`)).status).toBe(429);
@@ -267,7 +295,9 @@ describe('httpRouter: lifecycle gate', () => {
     await lifecycle.stop();
     const response = await fetch(`${base}/items`, { headers: user });
     expect(response.status).toBe(503);
-    expect((await response.json()) as Loose).toMatchObject({ error: { name: 'ServiceUnavailableError', message: 'Service is shutting down' } });
+    expect((await response.json()) as Loose).toMatchObject({
+      error: { name: 'ServiceUnavailableError', message: 'Service is shutting down' },
+    });
   });
 
   it('HTTP-019: requests held when shutdown begins fail at once with 503', async () => {
@@ -301,14 +331,20 @@ describe('httpRouter: credentials barrier', () => {
       expect(response.status).toBe(401);
       expect(((await response.json()) as Loose).error.name).toBe('AuthenticationError');
     }
-    expect((await fetch(`${base}/items`, { headers: { authorization: 'Bearer service' } })).status).toBe(200);
+    expect(
+      (await fetch(`${base}/items`, { headers: { authorization: 'Bearer service' } })).status,
+    ).toBe(200);
   });
 
   it('HTTP-023: limited tokens and the cookie are refused outside user-cookie paths', async () => {
     const { service, base } = await startPlugin();
     service.use(items());
-    expect((await fetch(`${base}/items`, { headers: { authorization: 'Bearer limited' } })).status).toBe(401);
-    expect((await fetch(`${base}/items`, { headers: { cookie: 'backstage-auth=ok' } })).status).toBe(401);
+    expect(
+      (await fetch(`${base}/items`, { headers: { authorization: 'Bearer limited' } })).status,
+    ).toBe(401);
+    expect(
+      (await fetch(`${base}/items`, { headers: { cookie: 'backstage-auth=ok' } })).status,
+    ).toBe(401);
     expect(calls.every((call) => call.allowLimitedAccess === false)).toBe(true);
   });
 
@@ -316,7 +352,9 @@ describe('httpRouter: credentials barrier', () => {
     const { service, base } = await startPlugin();
     service.use(items());
     service.addAuthPolicy({ path: '/public', allow: 'unauthenticated' });
-    const response = await fetch(`${base}/public/info`, { headers: { authorization: 'Bearer bad' } });
+    const response = await fetch(`${base}/public/info`, {
+      headers: { authorization: 'Bearer bad' },
+    });
     expect(response.status).toBe(200);
     expect(calls).toHaveLength(0);
   });
@@ -325,11 +363,20 @@ describe('httpRouter: credentials barrier', () => {
     const { service, base } = await startPlugin();
     service.use(items());
     service.addAuthPolicy({ path: '/static/:id', allow: 'user-cookie' });
-    expect((await fetch(`${base}/static/1`, { headers: { cookie: 'backstage-auth=ok' } })).status).toBe(200);
-    expect((await fetch(`${base}/static/1/logo.png`, { headers: { authorization: 'Bearer limited' } })).status).toBe(200);
+    expect(
+      (await fetch(`${base}/static/1`, { headers: { cookie: 'backstage-auth=ok' } })).status,
+    ).toBe(200);
+    expect(
+      (await fetch(`${base}/static/1/logo.png`, { headers: { authorization: 'Bearer limited' } }))
+        .status,
+    ).toBe(200);
     expect((await fetch(`${base}/static/1`, { headers: user })).status).toBe(200);
-    expect((await fetch(`${base}/static`, { headers: { cookie: 'backstage-auth=ok' } })).status).toBe(401);
-    expect((await fetch(`${base}/items`, { headers: { cookie: 'backstage-auth=ok' } })).status).toBe(401);
+    expect(
+      (await fetch(`${base}/static`, { headers: { cookie: 'backstage-auth=ok' } })).status,
+    ).toBe(401);
+    expect(
+      (await fetch(`${base}/items`, { headers: { cookie: 'backstage-auth=ok' } })).status,
+    ).toBe(401);
   });
 
   it('HTTP-027: the policy paths / and * match every request path', async () => {
@@ -378,15 +425,25 @@ describe('httpRouter: cookie routes and rate limits', () => {
 
   it('HTTP-033: DELETE cookie behind the barrier clears the cookie and answers 204', async () => {
     const { base } = await startPlugin();
-    expect((await fetch(`${base}/.backstage/auth/v1/cookie`, { method: 'DELETE' })).status).toBe(401);
-    const response = await fetch(`${base}/.backstage/auth/v1/cookie`, { method: 'DELETE', headers: user });
+    expect((await fetch(`${base}/.backstage/auth/v1/cookie`, { method: 'DELETE' })).status).toBe(
+      401,
+    );
+    const response = await fetch(`${base}/.backstage/auth/v1/cookie`, {
+      method: 'DELETE',
+      headers: user,
+    });
     expect(response.status).toBe(204);
     expect(response.headers.get('set-cookie')).toContain('Max-Age=0');
   });
 
   it('HTTP-034, HTTP-036: a per-plugin limit applies before the barrier, so refused requests count', async () => {
-    const limit = readRateLimitOptions({ incomingRequestLimit: 2, ipAllowList: [] }, 'backend.rateLimit.plugin.todo')!;
-    const { service, base } = await startPlugin({ rateLimit: createRateLimiter(limit, 'plugin:todo').middleware });
+    const limit = readRateLimitOptions(
+      { incomingRequestLimit: 2, ipAllowList: [] },
+      'backend.rateLimit.plugin.todo',
+    )!;
+    const { service, base } = await startPlugin({
+      rateLimit: createRateLimiter(limit, 'plugin:todo').middleware,
+    });
     service.use(items());
     expect((await fetch(`${base}/items`)).status).toBe(401);
     expect((await fetch(`${base}/items`)).status).toBe(401);
@@ -394,7 +451,10 @@ describe('httpRouter: cookie routes and rate limits', () => {
   });
 
   it('HTTP-035: per-plugin limits keep separate counters', async () => {
-    const options = readRateLimitOptions({ incomingRequestLimit: 1, ipAllowList: [] }, 'backend.rateLimit.plugin.x')!;
+    const options = readRateLimitOptions(
+      { incomingRequestLimit: 1, ipAllowList: [] },
+      'backend.rateLimit.plugin.x',
+    )!;
     const a = await startPlugin({ rateLimit: createRateLimiter(options, 'plugin:x').middleware });
     const b = await startPlugin({ rateLimit: createRateLimiter(options, 'plugin:x').middleware });
     a.service.use(items());

@@ -11,7 +11,11 @@ import { createErrorHandler } from '../rootHttpRouter/index.js';
 import { compileAuthPolicyPath } from './compileAuthPolicyPath.js';
 import { createCookieRoutes, createJwksRoute } from './createAuthIntegrationRoutes.js';
 import { createCredentialsBarrier } from './createCredentialsBarrier.js';
-import { createLifecycleGate, type LifecycleGate, type LifecycleGateHooks } from './createLifecycleGate.js';
+import {
+  createLifecycleGate,
+  type LifecycleGate,
+  type LifecycleGateHooks,
+} from './createLifecycleGate.js';
 import { HttpRouterError } from './HttpRouterError.js';
 
 /** What one plugin's router needs. */
@@ -43,8 +47,14 @@ export interface PluginHttpRouter {
  */
 export function createPluginHttpRouter(options: PluginHttpRouterOptions): PluginHttpRouter {
   const { pluginId } = options;
-  const gate = createLifecycleGate({ lifecycle: options.lifecycle, timeoutMs: options.startupRequestPauseTimeoutMs });
-  const barrier = createCredentialsBarrier({ httpAuth: options.httpAuth, disabled: options.disableDefaultAuthPolicy });
+  const gate = createLifecycleGate({
+    lifecycle: options.lifecycle,
+    timeoutMs: options.startupRequestPauseTimeoutMs,
+  });
+  const barrier = createCredentialsBarrier({
+    httpAuth: options.httpAuth,
+    disabled: options.disableDefaultAuthPolicy,
+  });
   const handlers = Router();
   const router = Router();
   if (options.rateLimit) router.use(options.rateLimit);

@@ -1,4 +1,4 @@
-import type { HttpRouterService } from '@openstage/spec';
+import type { AuthService, HttpAuthService, HttpRouterService } from '@openstage/spec';
 import { Router } from 'express';
 import { afterEach, describe, expect, it } from 'vitest';
 import { coreServices } from '../../authoring/coreServices.js';
@@ -39,18 +39,25 @@ function fakeFactories(messages: string[], config: Record<string, unknown>) {
     createServiceFactory({
       service: coreServices.auth,
       deps: {},
-      factory: () => ({ listPublicServiceKeys: async () => ({ keys: [{ kid: 'k' }] }), getNoneCredentials: async () => ({}) }),
+      // A partial fake: the router only lists keys and asks for none-credentials.
+      factory: () =>
+        ({
+          listPublicServiceKeys: async () => ({ keys: [{ kid: 'k' }] }),
+          getNoneCredentials: async () => ({}),
+        }) as unknown as AuthService,
     }),
     createServiceFactory({
       service: coreServices.httpAuth,
       deps: {},
-      factory: () => ({
-        credentials: async (req: { headers: Record<string, unknown> }) => {
-          if (req.headers['authorization'] === 'Bearer user') return {};
-          throw Object.assign(new Error('Missing credentials'), { name: 'AuthenticationError' });
-        },
-        issueUserCookie: async () => ({ expiresAt: new Date(0) }),
-      }),
+      // A partial fake: any credentials object stands for a signed-in user.
+      factory: () =>
+        ({
+          credentials: async (req: { headers: Record<string, unknown> }) => {
+            if (req.headers['authorization'] === 'Bearer user') return {};
+            throw Object.assign(new Error('Missing credentials'), { name: 'AuthenticationError' });
+          },
+          issueUserCookie: async () => ({ expiresAt: new Date(0) }),
+        }) as unknown as HttpAuthService,
     }),
   ];
 }
@@ -60,7 +67,10 @@ afterEach(async () => {
   await Promise.all(backends.splice(0).map((backend) => backend.stop()));
 });
 
-function createBackend(config: Record<string, unknown> = {}, rootRouterFactory: ServiceFactory = rootHttpRouterServiceFactory) {
+function createBackend(
+  config: Record<string, unknown> = {},
+  rootRouterFactory: ServiceFactory = rootHttpRouterServiceFactory,
+) {
   const messages: string[] = [];
   const backend = createSpecializedBackend({
     defaultServiceFactories: [
@@ -76,7 +86,8 @@ function createBackend(config: Record<string, unknown> = {}, rootRouterFactory: 
   /** The server's address, from its `Listening on` log entry (it listens on port 0). */
   const base = (): string => {
     const line = messages.find((message) => message.startsWith('Listening on '));
-    if (line === undefined) throw new Error(`No 'Listening on' entry in ${JSON.stringify(messages)}`);
+    if (line === undefined)
+      throw new Error(`No 'Listening on' entry in ${JSON.stringify(messages)}`);
     return `http://127.0.0.1:${line.split(':').pop()}`;
   };
   return { backend, base, messages };
@@ -105,7 +116,9 @@ describe('the HTTP factories on the runtime', () => {
     backend.add(todoPlugin());
     await backend.start();
     expect((await fetch(`${base()}/api/todo/items`)).status).toBe(401);
-    const ok = await fetch(`${base()}/api/todo/items`, { headers: { authorization: 'Bearer user' } });
+    const ok = await fetch(`${base()}/api/todo/items`, {
+      headers: { authorization: 'Bearer user' },
+    });
     expect(ok.status).toBe(200);
     expect(await ok.json()).toEqual(['a']);
     expect((await fetch(`${base()}/api/todo/.backstage/auth/v1/jwks.json`)).status).toBe(200);
@@ -143,10 +156,15 @@ describe('the HTTP factories on the runtime', () => {
     await inInit;
     const readiness = await fetch(`${base()}/.backstage/health/v1/readiness`);
     expect(readiness.status).toBe(503);
-    expect(await readiness.json()).toMatchObject({ status: 'error', message: 'Backend has not started yet' });
+    expect(await readiness.json()).toMatchObject({
+      status: 'error',
+      message: 'Backend has not started yet',
+    });
     expect((await fetch(`${base()}/.backstage/health/v1/liveness`)).status).toBe(200);
     let answered = false;
-    const held = fetch(`${base()}/api/todo/items`, { headers: { authorization: 'Bearer user' } }).then((response) => {
+    const held = fetch(`${base()}/api/todo/items`, {
+      headers: { authorization: 'Bearer user' },
+    }).then((response) => {
       answered = true;
       return response;
     });
@@ -169,11 +187,17 @@ describe('the HTTP factories on the runtime', () => {
   });
 
   it('HTTP-030: disabling the default auth policy is logged as a warning naming the key', async () => {
-    const { backend, base, messages } = createBackend({ 'backend.auth.dangerouslyDisableDefaultAuthPolicy': true });
+    const { backend, base, messages } = createBackend({
+      'backend.auth.dangerouslyDisableDefaultAuthPolicy': true,
+    });
     backend.add(todoPlugin());
     await backend.start();
     expect((await fetch(`${base()}/api/todo/items`)).status).toBe(200);
-    expect(messages.filter((message) => message.includes('backend.auth.dangerouslyDisableDefaultAuthPolicy'))).toHaveLength(1);
+    expect(
+      messages.filter((message) =>
+        message.includes('backend.auth.dangerouslyDisableDefaultAuthPolicy'),
+      ),
+    ).toHaveLength(1);
   });
 
   it('HTTP-017: an invalid startupRequestPauseTimeout fails startup naming the config path', async () => {
@@ -182,7 +206,9 @@ describe('the HTTP factories on the runtime', () => {
     const error = await backend.start().catch((e: unknown) => e);
     // The runtime's preflight or this factory reports it; either way with the code and the path.
     expect(JSON.stringify(error)).toContain('CONF_INVALID_DURATION');
-    expect(JSON.stringify(error)).toContain('"configPath":"backend.lifecycle.startupRequestPauseTimeout"');
+    expect(JSON.stringify(error)).toContain(
+      '"configPath":"backend.lifecycle.startupRequestPauseTimeout"',
+    );
   });
 
   it('HLTH-015, HLTH-017, RHTTP-077: during serverShutdownDelay readiness is 503 while the server still answers', async () => {
@@ -193,8 +219,13 @@ describe('the HTTP factories on the runtime', () => {
     const stopping = backend.stop();
     const readiness = await fetch(`${url}/.backstage/health/v1/readiness`);
     expect(readiness.status).toBe(503);
-    expect(await readiness.json()).toMatchObject({ status: 'error', message: 'Backend is shutting down' });
-    expect((await fetch(`${url}/api/todo/items`, { headers: { authorization: 'Bearer user' } })).status).toBe(200);
+    expect(await readiness.json()).toMatchObject({
+      status: 'error',
+      message: 'Backend is shutting down',
+    });
+    expect(
+      (await fetch(`${url}/api/todo/items`, { headers: { authorization: 'Bearer user' } })).status,
+    ).toBe(200);
     await stopping;
     await expect(fetch(`${url}/.backstage/health/v1/liveness`)).rejects.toThrow();
   });

@@ -1,4 +1,3 @@
-import type { AuthService, HttpAuthService, RootHttpRouterService } from '@openstage/spec';
 import { coreServices } from '../../authoring/coreServices.js';
 import { createServiceFactory } from '../../authoring/createServiceFactory.js';
 import {
@@ -29,25 +28,32 @@ export const httpRouterServiceFactory = createServiceFactory({
   },
   createRootContext: ({ config, rootLogger }) =>
     readHttpRouterSettings(config as ConfigReader, rootLogger.child({ service: 'httpRouter' })),
-  factory({ plugin, config, logger, lifecycle, rootLifecycle, rootHttpRouter, auth, httpAuth }, settings) {
+  factory(
+    { plugin, config, logger, lifecycle, rootLifecycle, rootHttpRouter, auth, httpAuth },
+    settings,
+  ) {
     const pluginId = plugin.getId();
     const configPath = `backend.rateLimit.plugin.${pluginId}`;
-    const rateLimitOptions = readRateLimitOptions((config as ConfigReader).getOptional(configPath), configPath);
-    const rateLimit = rateLimitOptions ? createRateLimiter(rateLimitOptions, `plugin:${pluginId}`) : undefined;
+    const rateLimitOptions = readRateLimitOptions(
+      (config as ConfigReader).getOptional(configPath),
+      configPath,
+    );
+    const rateLimit = rateLimitOptions
+      ? createRateLimiter(rateLimitOptions, `plugin:${pluginId}`)
+      : undefined;
     // The limit sits in front of the lifecycle gate, so it serves until the server itself stops.
     if (rateLimit) rootLifecycle.addShutdownHook(() => rateLimit.close());
-    // The authoring refs type these services as opaque; the spec's interfaces are their contracts.
     const { service, handler } = createPluginHttpRouter({
       pluginId,
       logger,
       lifecycle,
-      auth: auth as unknown as AuthService,
-      httpAuth: httpAuth as unknown as HttpAuthService,
+      auth,
+      httpAuth,
       startupRequestPauseTimeoutMs: settings.startupRequestPauseTimeoutMs,
       disableDefaultAuthPolicy: settings.disableDefaultAuthPolicy,
       ...(rateLimit ? { rateLimit: rateLimit.middleware } : {}),
     });
-    (rootHttpRouter as unknown as RootHttpRouterService).use(`/api/${pluginId}`, handler);
-    return service as unknown as typeof coreServices.httpRouter.T;
+    rootHttpRouter.use(`/api/${pluginId}`, handler);
+    return service;
   },
 });

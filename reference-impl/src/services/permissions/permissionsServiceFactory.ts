@@ -1,5 +1,4 @@
-import type { AuthService, Config, DiscoveryService } from '@openstage/spec';
-import type { OpaqueService } from '../../authoring/coreServiceTypes.js';
+import type { Config } from '@openstage/spec';
 import { coreServices } from '../../authoring/coreServices.js';
 import { createServiceFactory } from '../../authoring/createServiceFactory.js';
 import { DefaultPermissionsService } from './DefaultPermissionsService.js';
@@ -12,10 +11,7 @@ export const permissionsServiceFactory = createServiceFactory({
     discovery: coreServices.discovery,
     auth: coreServices.auth,
   },
-  // The authoring API types these services loosely; the instances implement the spec's interfaces.
+  // The authoring ref types rootConfig as the runtime's narrow view; the instance is a Config.
   factory: ({ config, discovery, auth }) =>
-    DefaultPermissionsService.fromConfig(config as unknown as Config, {
-      discovery: discovery as unknown as DiscoveryService,
-      auth: auth as unknown as AuthService,
-    }) as unknown as OpaqueService,
+    DefaultPermissionsService.fromConfig(config as unknown as Config, { discovery, auth }),
 });

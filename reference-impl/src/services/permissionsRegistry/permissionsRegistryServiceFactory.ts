@@ -1,5 +1,3 @@
-import type { HttpRouterService } from '@openstage/spec';
-import type { OpaqueService } from '../../authoring/coreServiceTypes.js';
 import { coreServices } from '../../authoring/coreServices.js';
 import { createServiceFactory } from '../../authoring/createServiceFactory.js';
 import { DefaultPermissionsRegistryService } from './DefaultPermissionsRegistryService.js';
@@ -18,8 +16,7 @@ export const permissionsRegistryServiceFactory = createServiceFactory({
   },
   factory: ({ lifecycle, httpRouter, pluginMetadata }) => {
     const registry = new DefaultPermissionsRegistryService(pluginMetadata.getId(), lifecycle);
-    // httpRouter and the result are typed opaque in the authoring API; they are the spec's services.
-    (httpRouter as unknown as HttpRouterService).use(createPermissionIntegrationRouter(registry));
-    return registry as unknown as OpaqueService;
+    httpRouter.use(createPermissionIntegrationRouter(registry));
+    return registry;
   },
 });

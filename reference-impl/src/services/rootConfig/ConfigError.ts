@@ -1,5 +1,9 @@
 import type { ErrorCode } from '@openstage/spec';
-import { configErrorCatalog, type ConfigErrorCode, type ConfigErrorDetails } from './configErrorCatalog.js';
+import {
+  configErrorCatalog,
+  type ConfigErrorCode,
+  type ConfigErrorDetails,
+} from './configErrorCatalog.js';
 
 /**
  * An error raised while loading, validating or reading configuration.
@@ -37,7 +41,8 @@ export class ConfigError<C extends ConfigErrorCode = ConfigErrorCode> extends Er
 }
 
 /** The error of one code, with that code's culprit fields. */
-export type ConfigErrorOf<C extends ConfigErrorCode> = ConfigError<C> & Readonly<ConfigErrorDetails[C]>;
+export type ConfigErrorOf<C extends ConfigErrorCode> = ConfigError<C> &
+  Readonly<ConfigErrorDetails[C]>;
 
 /** Any configuration error, narrowable by `code`. */
 export type AnyConfigError = { [C in ConfigErrorCode]: ConfigErrorOf<C> }[ConfigErrorCode];

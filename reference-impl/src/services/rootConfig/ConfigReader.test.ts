@@ -4,7 +4,12 @@ import { isConfigError } from './ConfigError.js';
 import { ConfigReader, type ConfigSnapshot } from './ConfigReader.js';
 import type { ConfigErrorCode } from './configErrorCatalog.js';
 
-function errorOf(fn: () => unknown): { code: ConfigErrorCode; configPath?: string; message: string; source?: string } {
+function errorOf(fn: () => unknown): {
+  code: ConfigErrorCode;
+  configPath?: string;
+  message: string;
+  source?: string;
+} {
   try {
     fn();
   } catch (error) {
@@ -36,9 +41,22 @@ const config = ConfigReader.fromData(structuredClone(data), 'app-config.yaml');
 describe('ConfigReader', () => {
   it('RCFG-002: implements every getter in a required and an optional variant, plus has and keys', () => {
     const methods: Array<keyof Config> = [
-      'has', 'keys', 'get', 'getOptional', 'getConfig', 'getOptionalConfig', 'getConfigArray', 'getOptionalConfigArray',
-      'getNumber', 'getOptionalNumber', 'getBoolean', 'getOptionalBoolean', 'getString', 'getOptionalString',
-      'getStringArray', 'getOptionalStringArray',
+      'has',
+      'keys',
+      'get',
+      'getOptional',
+      'getConfig',
+      'getOptionalConfig',
+      'getConfigArray',
+      'getOptionalConfigArray',
+      'getNumber',
+      'getOptionalNumber',
+      'getBoolean',
+      'getOptionalBoolean',
+      'getString',
+      'getOptionalString',
+      'getStringArray',
+      'getOptionalStringArray',
     ];
     for (const method of methods) expect(typeof config[method], method).toBe('function');
     expect(config.getOptionalString('missing')).toBeUndefined();
@@ -62,7 +80,9 @@ describe('ConfigReader', () => {
       expect(error.message).toContain(`'${key}'`);
     }
     expect(errorOf(() => config.has('a..b')).code).toBe('RCFG_INVALID_KEY');
-    expect(errorOf(() => config.getConfig('backend').getString('bad key')).configPath).toBe('backend.bad key');
+    expect(errorOf(() => config.getConfig('backend').getString('bad key')).configPath).toBe(
+      'backend.bad key',
+    );
   });
 
   it('RCFG-005, RCFG-006: null is absent; has is true exactly for present values', () => {
@@ -131,13 +151,20 @@ describe('ConfigReader', () => {
   });
 
   it('RCFG-013: getString rejects the empty string', () => {
-    expect(errorOf(() => config.getString('empty'))).toMatchObject({ code: 'RCFG_TYPE_MISMATCH', configPath: 'empty' });
-    expect(errorOf(() => config.getOptionalString('backend.listen.host')).code).toBe('RCFG_TYPE_MISMATCH');
+    expect(errorOf(() => config.getString('empty'))).toMatchObject({
+      code: 'RCFG_TYPE_MISMATCH',
+      configPath: 'empty',
+    });
+    expect(errorOf(() => config.getOptionalString('backend.listen.host')).code).toBe(
+      'RCFG_TYPE_MISMATCH',
+    );
   });
 
   it('RCFG-014: getString rejects numbers and booleans', () => {
     expect(errorOf(() => config.getString('number')).code).toBe('RCFG_TYPE_MISMATCH');
-    expect(errorOf(() => config.getOptionalString('backend.flags.g')).code).toBe('RCFG_TYPE_MISMATCH');
+    expect(errorOf(() => config.getOptionalString('backend.flags.g')).code).toBe(
+      'RCFG_TYPE_MISMATCH',
+    );
   });
 
   it('RCFG-015: getNumber converts strings that hold finite numbers', () => {
@@ -149,28 +176,50 @@ describe('ConfigReader', () => {
   it('RCFG-016: getNumber fails with RCFG_CONVERSION_FAILED for other strings', () => {
     for (const value of ['abc', '', '  ', 'Infinity', '1 2']) {
       const error = errorOf(() => ConfigReader.fromData({ a: { b: value } }).getNumber('a.b'));
-      expect(error, JSON.stringify(value)).toMatchObject({ code: 'RCFG_CONVERSION_FAILED', configPath: 'a.b' });
+      expect(error, JSON.stringify(value)).toMatchObject({
+        code: 'RCFG_CONVERSION_FAILED',
+        configPath: 'a.b',
+      });
     }
   });
 
   it('RCFG-017: getBoolean accepts the yes/no spellings in strings and numbers', () => {
     const flags = config.getConfig('backend.flags');
-    expect([flags.getBoolean('a'), flags.getBoolean('b'), flags.getBoolean('c'), flags.getBoolean('d'), flags.getBoolean('g')]).toEqual([
-      true, false, true, false, true,
-    ]);
-    for (const word of ['y', 'Yes', 'TRUE', '1', 'on']) expect(ConfigReader.fromData({ a: word }).getBoolean('a')).toBe(true);
-    for (const word of ['n', 'No', 'false', '0', 'OFF']) expect(ConfigReader.fromData({ a: word }).getBoolean('a')).toBe(false);
+    expect([
+      flags.getBoolean('a'),
+      flags.getBoolean('b'),
+      flags.getBoolean('c'),
+      flags.getBoolean('d'),
+      flags.getBoolean('g'),
+    ]).toEqual([true, false, true, false, true]);
+    for (const word of ['y', 'Yes', 'TRUE', '1', 'on'])
+      expect(ConfigReader.fromData({ a: word }).getBoolean('a')).toBe(true);
+    for (const word of ['n', 'No', 'false', '0', 'OFF'])
+      expect(ConfigReader.fromData({ a: word }).getBoolean('a')).toBe(false);
   });
 
   it('RCFG-018: getBoolean fails with RCFG_CONVERSION_FAILED for other strings and numbers', () => {
-    expect(errorOf(() => config.getBoolean('backend.flags.e'))).toMatchObject({ code: 'RCFG_CONVERSION_FAILED', configPath: 'backend.flags.e' });
-    expect(errorOf(() => config.getOptionalBoolean('backend.flags.f')).code).toBe('RCFG_CONVERSION_FAILED');
+    expect(errorOf(() => config.getBoolean('backend.flags.e'))).toMatchObject({
+      code: 'RCFG_CONVERSION_FAILED',
+      configPath: 'backend.flags.e',
+    });
+    expect(errorOf(() => config.getOptionalBoolean('backend.flags.f')).code).toBe(
+      'RCFG_CONVERSION_FAILED',
+    );
   });
 
   it('RCFG-019: an array element of the wrong type is named as key[index]', () => {
-    expect(errorOf(() => config.getStringArray('badStrings'))).toMatchObject({ code: 'RCFG_TYPE_MISMATCH', configPath: 'badStrings[1]' });
-    expect(errorOf(() => config.getConfigArray('badList'))).toMatchObject({ code: 'RCFG_TYPE_MISMATCH', configPath: 'badList[1]' });
-    expect(errorOf(() => config.getOptionalStringArray('list'))).toMatchObject({ configPath: 'list[0]' });
+    expect(errorOf(() => config.getStringArray('badStrings'))).toMatchObject({
+      code: 'RCFG_TYPE_MISMATCH',
+      configPath: 'badStrings[1]',
+    });
+    expect(errorOf(() => config.getConfigArray('badList'))).toMatchObject({
+      code: 'RCFG_TYPE_MISMATCH',
+      configPath: 'badList[1]',
+    });
+    expect(errorOf(() => config.getOptionalStringArray('list'))).toMatchObject({
+      configPath: 'list[0]',
+    });
   });
 
   it('RCFG-020: views report full paths, including array elements', () => {
@@ -179,7 +228,9 @@ describe('ConfigReader', () => {
       code: 'RCFG_CONVERSION_FAILED',
       configPath: 'backend.database.connection.port',
     });
-    expect(errorOf(() => db.getString('connection.missing')).configPath).toBe('backend.database.connection.missing');
+    expect(errorOf(() => db.getString('connection.missing')).configPath).toBe(
+      'backend.database.connection.missing',
+    );
     const second = config.getConfigArray('list')[1]!;
     expect(second.getNumber('a')).toBe(2);
     expect(errorOf(() => second.getString('a')).configPath).toBe('list[1].a');
@@ -198,7 +249,12 @@ describe('ConfigReader', () => {
   });
 
   it('RCFG-022: every error carries code and configPath', () => {
-    for (const read of [() => config.getString('missing'), () => config.getNumber('text'), () => config.getBoolean('text'), () => config.get('..')]) {
+    for (const read of [
+      () => config.getString('missing'),
+      () => config.getNumber('text'),
+      () => config.getBoolean('text'),
+      () => config.get('..'),
+    ]) {
       const error = errorOf(read);
       expect(typeof error.code).toBe('string');
       expect(typeof error.configPath).toBe('string');
@@ -215,8 +271,10 @@ describe('ConfigReader', () => {
     };
     const reader = new ConfigReader({ current: () => snapshot });
     expect(errorOf(() => reader.getNumber('a.b'))).toMatchObject({ source: 'env' });
-    expect(errorOf(() => reader.getString('a.c'))).toMatchObject({ source: '/etc/app-config.yaml' });
-    expect(errorOf(() => reader.getString('a.c')).message).toContain("in /etc/app-config.yaml");
+    expect(errorOf(() => reader.getString('a.c'))).toMatchObject({
+      source: '/etc/app-config.yaml',
+    });
+    expect(errorOf(() => reader.getString('a.c')).message).toContain('in /etc/app-config.yaml');
   });
 
   it('RCFG-024: a reader over fixed data has no subscribe', () => {

@@ -167,7 +167,9 @@ export class ConfigReader implements Config {
   #read(key: string | undefined): JsonValue {
     const value = this.#readOptional(key);
     if (value === undefined) {
-      throw ConfigError.create('RCFG_MISSING_VALUE', { configPath: key === undefined ? this.#path : this.fullPath(key) });
+      throw ConfigError.create('RCFG_MISSING_VALUE', {
+        configPath: key === undefined ? this.#path : this.fullPath(key),
+      });
     }
     return value;
   }
@@ -220,7 +222,8 @@ export class ConfigReader implements Config {
     const path = this.fullPath(key);
     if (!Array.isArray(value)) throw this.#mismatch(path, 'string-array', value);
     return value.map((item, index) => {
-      if (typeof item !== 'string' || item === '') throw this.#mismatch(appendConfigPath(path, index), 'string', item);
+      if (typeof item !== 'string' || item === '')
+        throw this.#mismatch(appendConfigPath(path, index), 'string', item);
       return item;
     });
   }
@@ -229,11 +232,20 @@ export class ConfigReader implements Config {
 
   #mismatch(configPath: string, expected: string, value: JsonValue | undefined): Error {
     const found = value === '' ? 'empty string' : describeJsonType(value);
-    return ConfigError.create('RCFG_TYPE_MISMATCH', { configPath, expected, found, ...this.#source(configPath) });
+    return ConfigError.create('RCFG_TYPE_MISMATCH', {
+      configPath,
+      expected,
+      found,
+      ...this.#source(configPath),
+    });
   }
 
   #conversion(configPath: string, expected: string): Error {
-    return ConfigError.create('RCFG_CONVERSION_FAILED', { configPath, expected, ...this.#source(configPath) });
+    return ConfigError.create('RCFG_CONVERSION_FAILED', {
+      configPath,
+      expected,
+      ...this.#source(configPath),
+    });
   }
 
   /** RCFG-023: the highest-priority source that holds a value at `configPath`. */

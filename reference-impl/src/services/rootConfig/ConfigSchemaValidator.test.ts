@@ -9,7 +9,9 @@ import { loadConfigSources } from './loadConfigSources.js';
 import { loadSpecSchemas } from './loadSpecSchemas.js';
 import { validateConfig } from './validateConfig.js';
 
-const PRODUCTION_FILE = fileURLToPath(new URL('./fixtures/production.app-config.yaml', import.meta.url));
+const PRODUCTION_FILE = fileURLToPath(
+  new URL('./fixtures/production.app-config.yaml', import.meta.url),
+);
 const PRODUCTION_ENV = {
   TLS_KEY: '-----BEGIN PRIVATE KEY-----\nMIIE...\n-----END PRIVATE KEY-----',
   CI_TOKEN: 'eZv5o+fW3KnR3kVabMW4ZcDNLPl8nmMW',
@@ -23,14 +25,19 @@ let production: JsonObject;
 
 beforeAll(async () => {
   spec = await loadSpecSchemas();
-  production = (await loadConfigSources({ argv: ['--config', PRODUCTION_FILE], cwd: '/', env: PRODUCTION_ENV })).data;
+  production = (
+    await loadConfigSources({ argv: ['--config', PRODUCTION_FILE], cwd: '/', env: PRODUCTION_ENV })
+  ).data;
 });
 
 function minimal(backend: JsonObject = {}): JsonObject {
   return { backend: { baseUrl: 'http://localhost:7007', ...backend } };
 }
 
-function validationError(fn: () => unknown): { problems: Array<{ path: string; message: string }>; message: string } {
+function validationError(fn: () => unknown): {
+  problems: Array<{ path: string; message: string }>;
+  message: string;
+} {
   try {
     fn();
   } catch (error) {
@@ -55,12 +62,20 @@ describe('schema validation', () => {
     const config: JsonObject = {
       backend: {
         listen: { port: 'abc', bogus: 1 },
-        logger: { level: 'loud', overrides: [{ matchers: {}, level: 'warn' }, { matchers: {}, level: 'shout' }] },
+        logger: {
+          level: 'loud',
+          overrides: [
+            { matchers: {}, level: 'warn' },
+            { matchers: {}, level: 'shout' },
+          ],
+        },
         lifecycle: { serverShutdownDelay: '5000' },
         database: { client: 'pg', connection: { host: 'db', port: 'x' } },
       },
     };
-    const error = validationError(() => validateConfig(config, ConfigSchemaValidator.create([spec])));
+    const error = validationError(() =>
+      validateConfig(config, ConfigSchemaValidator.create([spec])),
+    );
     const paths = [...new Set(error.problems.map((p) => p.path))];
     expect(paths).toEqual(
       expect.arrayContaining([
@@ -74,14 +89,23 @@ describe('schema validation', () => {
     );
     expect(paths).toEqual([...paths].sort());
     expect(error.problems.find((p) => p.path === 'backend.baseUrl')?.message).toBe('is required');
-    expect(error.problems.find((p) => p.path === 'backend.logger.level')?.message).toMatch(/must be one of .*"info"/);
-    for (const path of ['backend.baseUrl', 'backend.listen.port', 'backend.logger.overrides[1].level']) {
+    expect(error.problems.find((p) => p.path === 'backend.logger.level')?.message).toMatch(
+      /must be one of .*"info"/,
+    );
+    for (const path of [
+      'backend.baseUrl',
+      'backend.listen.port',
+      'backend.logger.overrides[1].level',
+    ]) {
       expect(error.message).toContain(path);
     }
   });
 
   it('CONF-064: keys that no schema declares are accepted by default', () => {
-    const result = ConfigSchemaValidator.create([spec]).validate({ ...minimal({ myPlugin: { x: 1 } }), catalog: { anything: true } });
+    const result = ConfigSchemaValidator.create([spec]).validate({
+      ...minimal({ myPlugin: { x: 1 } }),
+      catalog: { anything: true },
+    });
     expect(result.problems).toEqual([]);
   });
 
@@ -90,19 +114,30 @@ describe('schema validation', () => {
       type: 'object',
       properties: { catalog: { type: 'object', properties: { rules: { type: 'array' } } } },
     };
-    const validator = ConfigSchemaValidator.create([spec, { schema: catalogSchema, location: 'catalog schema' }], { strict: true });
+    const validator = ConfigSchemaValidator.create(
+      [spec, { schema: catalogSchema, location: 'catalog schema' }],
+      { strict: true },
+    );
     // Sections a schema leaves open on purpose (`additionalProperties: true`: the document, the
     // backend and permission sections, Knex connection options) declare every key.
     expect(validator.validate(production).problems).toEqual([]);
     const typo = validator.validate({
-      ...minimal({ logger: { levle: 'warn' }, database: { client: 'pg', connection: { host: 'h', sslmode: 'x' } } }),
+      ...minimal({
+        logger: { levle: 'warn' },
+        database: { client: 'pg', connection: { host: 'h', sslmode: 'x' } },
+      }),
       catalog: { rule: [], rules: [] },
     });
     expect(typo.problems).toEqual([
       { path: 'backend.logger.levle', message: 'is not an allowed key here' },
       { path: 'catalog.rule', message: 'is not declared by any schema (strict mode)' },
     ]);
-    expect(ConfigSchemaValidator.create([spec, { schema: catalogSchema, location: 'c' }]).validate({ ...minimal(), catalog: { rule: [] } }).problems).toEqual([]);
+    expect(
+      ConfigSchemaValidator.create([spec, { schema: catalogSchema, location: 'c' }]).validate({
+        ...minimal(),
+        catalog: { rule: [] },
+      }).problems,
+    ).toEqual([]);
   });
 
   it('CONF-066: additional schemas are validated like package schemas', () => {
@@ -110,24 +145,42 @@ describe('schema validation', () => {
       $schema: 'https://json-schema.org/draft/2020-12/schema',
       type: 'object',
       required: ['todo'],
-      properties: { todo: { type: 'object', properties: { limit: { type: 'integer', minimum: 1 } } } },
+      properties: {
+        todo: { type: 'object', properties: { limit: { type: 'integer', minimum: 1 } } },
+      },
     };
-    const validator = ConfigSchemaValidator.create([spec, { schema: pluginSchema, location: 'todo', packageName: '@acme/todo' }]);
-    expect(validator.validate(minimal()).problems).toEqual([{ path: 'todo', message: 'is required (schema of @acme/todo)' }]);
+    const validator = ConfigSchemaValidator.create([
+      spec,
+      { schema: pluginSchema, location: 'todo', packageName: '@acme/todo' },
+    ]);
+    expect(validator.validate(minimal()).problems).toEqual([
+      { path: 'todo', message: 'is required (schema of @acme/todo)' },
+    ]);
     expect(validator.validate({ ...minimal(), todo: { limit: 0 } }).problems).toEqual([
       { path: 'todo.limit', message: 'must be >= 1 (schema of @acme/todo)' },
     ]);
   });
 
   it('CONF-056: a schema is draft 2020-12 when its $schema says so and draft-07 otherwise', () => {
-    const tuple: JsonObject = { type: 'object', properties: { pair: { type: 'array', items: [{ type: 'string' }, { type: 'number' }] } } };
+    const tuple: JsonObject = {
+      type: 'object',
+      properties: { pair: { type: 'array', items: [{ type: 'string' }, { type: 'number' }] } },
+    };
     const draft07 = ConfigSchemaValidator.create([{ schema: tuple, location: 'tuple' }]);
     expect(draft07.validate({ pair: ['a', 1] }).problems).toEqual([]);
-    expect(draft07.validate({ pair: [1, 'a'] }).problems.map((p) => p.path)).toEqual(['pair[0]', 'pair[1]']);
+    expect(draft07.validate({ pair: [1, 'a'] }).problems.map((p) => p.path)).toEqual([
+      'pair[0]',
+      'pair[1]',
+    ]);
     // The array form of `items` is not valid in draft 2020-12.
     let error: unknown;
     try {
-      ConfigSchemaValidator.create([{ schema: { ...tuple, $schema: 'https://json-schema.org/draft/2020-12/schema' }, location: 'tuple-2020' }]);
+      ConfigSchemaValidator.create([
+        {
+          schema: { ...tuple, $schema: 'https://json-schema.org/draft/2020-12/schema' },
+          location: 'tuple-2020',
+        },
+      ]);
     } catch (e) {
       error = e;
     }
@@ -137,7 +190,13 @@ describe('schema validation', () => {
   it('CONF-059: a schema that is not valid JSON Schema fails with CONF_SCHEMA_INVALID naming package and location', () => {
     let error: unknown;
     try {
-      ConfigSchemaValidator.create([{ schema: { type: 'objekt' }, location: '/x/package.json#configSchema', packageName: '@acme/bad' }]);
+      ConfigSchemaValidator.create([
+        {
+          schema: { type: 'objekt' },
+          location: '/x/package.json#configSchema',
+          packageName: '@acme/bad',
+        },
+      ]);
     } catch (e) {
       error = e;
     }
@@ -147,9 +206,22 @@ describe('schema validation', () => {
   });
 
   it('CONF-060: frontend and secret visibility on one path fails with CONF_SCHEMA_INVALID naming the path', () => {
-    const a: JsonObject = { type: 'object', properties: { app: { type: 'object', properties: { key: { type: 'string', visibility: 'frontend' } } } } };
-    const b: JsonObject = { type: 'object', properties: { app: { type: 'object', properties: { key: { type: 'string', visibility: 'secret' } } } } };
-    const validator = ConfigSchemaValidator.create([{ schema: a, location: 'a' }, { schema: b, location: 'b' }]);
+    const a: JsonObject = {
+      type: 'object',
+      properties: {
+        app: { type: 'object', properties: { key: { type: 'string', visibility: 'frontend' } } },
+      },
+    };
+    const b: JsonObject = {
+      type: 'object',
+      properties: {
+        app: { type: 'object', properties: { key: { type: 'string', visibility: 'secret' } } },
+      },
+    };
+    const validator = ConfigSchemaValidator.create([
+      { schema: a, location: 'a' },
+      { schema: b, location: 'b' },
+    ]);
     let error: unknown;
     try {
       validator.validate({ app: { key: 'k' } });
@@ -177,9 +249,13 @@ describe('secrets', () => {
 
   it('CONF-067: a string connection is secret, an object connection only in its password', () => {
     const validator = ConfigSchemaValidator.create([spec]);
-    const asString = validator.validate(minimal({ database: { client: 'pg', connection: 'postgresql://u:p@h/db' } }));
+    const asString = validator.validate(
+      minimal({ database: { client: 'pg', connection: 'postgresql://u:p@h/db' } }),
+    );
     expect([...asString.secrets]).toEqual(['postgresql://u:p@h/db']);
-    const asObject = validator.validate(minimal({ database: { client: 'pg', connection: { host: 'h', user: 'u', password: 'pw' } } }));
+    const asObject = validator.validate(
+      minimal({ database: { client: 'pg', connection: { host: 'h', user: 'u', password: 'pw' } } }),
+    );
     expect([...asObject.secrets]).toEqual(['pw']);
   });
 
@@ -188,7 +264,10 @@ describe('secrets', () => {
       type: 'object',
       properties: {
         vault: { type: 'object', deepVisibility: 'secret' },
-        cluster: { type: 'object', properties: { defaults: { type: 'object', visibility: 'secret' } } },
+        cluster: {
+          type: 'object',
+          properties: { defaults: { type: 'object', visibility: 'secret' } },
+        },
       },
     };
     const { secrets } = ConfigSchemaValidator.create([{ schema, location: 's' }]).validate({
@@ -201,16 +280,25 @@ describe('secrets', () => {
   it('CONF-067: collectSecrets reads a Config or plain data with raw or described schemas', () => {
     const data = minimal({ database: { client: 'pg', connection: { password: 'pw' } } });
     expect([...collectSecrets(ConfigReader.fromData(data), [spec])]).toEqual(['pw']);
-    const raw: JsonObject = { type: 'object', properties: { x: { type: 'string', visibility: 'secret' } } };
+    const raw: JsonObject = {
+      type: 'object',
+      properties: { x: { type: 'string', visibility: 'secret' } },
+    };
     expect([...collectSecrets({ x: 'hidden', y: 'shown' }, [raw])]).toEqual(['hidden']);
   });
 
   it('CONF-068: validation problems do not quote secret values', () => {
     const config = minimal({
-      auth: { externalAccess: [{ type: 'static', options: { token: 'has whitespace-secret', subject: 's' } }] },
+      auth: {
+        externalAccess: [
+          { type: 'static', options: { token: 'has whitespace-secret', subject: 's' } },
+        ],
+      },
       database: { client: 'pg', connection: { password: 12345 } },
     });
-    const error = validationError(() => validateConfig(config, ConfigSchemaValidator.create([spec])));
+    const error = validationError(() =>
+      validateConfig(config, ConfigSchemaValidator.create([spec])),
+    );
     expect(error.problems.length).toBeGreaterThan(0);
     expect(error.message).not.toContain('whitespace-secret');
     expect(JSON.stringify(error.problems)).not.toContain('whitespace-secret');

@@ -58,7 +58,10 @@ let recording: Recording | undefined;
 
 // Compiling the spec's schemas takes long enough to notice, and `loadSpecSchemas` hands out the
 // same object every time, so compiled functions are kept per schema object.
-const compileCache = new WeakMap<ConfigSchema, { plain?: ValidateFunction; strict?: ValidateFunction }>();
+const compileCache = new WeakMap<
+  ConfigSchema,
+  { plain?: ValidateFunction; strict?: ValidateFunction }
+>();
 
 interface CompiledSchema {
   source: ConfigSchema;
@@ -83,17 +86,24 @@ export class ConfigSchemaValidator {
    * Compiles `schemas`. Fails with `CONF_SCHEMA_INVALID`, naming the schema's location and
    * package, when one is not valid JSON Schema (CONF-059).
    */
-  static create(schemas: ReadonlyArray<ConfigSchema>, options: { strict?: boolean } = {}): ConfigSchemaValidator {
+  static create(
+    schemas: ReadonlyArray<ConfigSchema>,
+    options: { strict?: boolean } = {},
+  ): ConfigSchemaValidator {
     const strict = options.strict ?? false;
     const compiled = schemas.map((source) => {
       const cached = compileCache.get(source)?.[strict ? 'strict' : 'plain'];
       if (cached) return { source, validate: cached };
       const ajv = createAjv(source.schema);
-      const prepare = (schema: JsonObject): JsonObject => (strict ? markObjectSchemas(schema) : schema);
+      const prepare = (schema: JsonObject): JsonObject =>
+        strict ? markObjectSchemas(schema) : schema;
       try {
         for (const reference of source.references ?? []) ajv.addSchema(prepare(reference));
         const validate = ajv.compile(prepare(source.schema));
-        compileCache.set(source, { ...compileCache.get(source), [strict ? 'strict' : 'plain']: validate });
+        compileCache.set(source, {
+          ...compileCache.get(source),
+          [strict ? 'strict' : 'plain']: validate,
+        });
         return { source, validate };
       } catch (error) {
         throw ConfigError.create(
@@ -116,7 +126,11 @@ export class ConfigSchemaValidator {
    * returned, not thrown.
    */
   validate(data: JsonObject): ConfigValidationResult {
-    const current: Recording = { visibility: new Map(), deepVisibility: new Map(), declared: new Map() };
+    const current: Recording = {
+      visibility: new Map(),
+      deepVisibility: new Map(),
+      declared: new Map(),
+    };
     const problems = new Map<string, ConfigProblem>();
     recording = current;
     try {
@@ -133,7 +147,8 @@ export class ConfigSchemaValidator {
       // A key that a closed schema already rejects is reported once, by that schema.
       const reported = new Set([...problems.values()].map((p) => p.path));
       for (const problem of findUndeclaredKeys(data, current.declared)) {
-        if (!reported.has(problem.path)) problems.set(`${problem.path}\u0000${problem.message}`, problem);
+        if (!reported.has(problem.path))
+          problems.set(`${problem.path}\u0000${problem.message}`, problem);
       }
     }
     return {
@@ -146,7 +161,9 @@ export class ConfigSchemaValidator {
 function createAjv(schema: JsonObject): Ajv | Ajv2020 {
   // `verbose` adds the subschema to each error, whose description explains a long pattern.
   const options = { allErrors: true, strict: false, validateFormats: true, verbose: true } as const;
-  const ajv = DRAFT_2020.test(String(schema['$schema'] ?? '')) ? new Ajv2020(options) : new Ajv(options);
+  const ajv = DRAFT_2020.test(String(schema['$schema'] ?? ''))
+    ? new Ajv2020(options)
+    : new Ajv(options);
   addFormats(ajv);
   for (const keyword of ['visibility', 'deepVisibility'] as const) {
     ajv.addKeyword({
@@ -154,7 +171,12 @@ function createAjv(schema: JsonObject): Ajv | Ajv2020 {
       schemaType: 'string',
       metaSchema: { enum: VISIBILITIES },
       errors: false,
-      validate: (visibility: ConfigVisibility, data: unknown, parentSchema?: AnySchemaObject, cxt?: { instancePath: string }) => {
+      validate: (
+        visibility: ConfigVisibility,
+        data: unknown,
+        parentSchema?: AnySchemaObject,
+        cxt?: { instancePath: string },
+      ) => {
         // A visibility belongs to the value its subschema describes; in a `oneOf` of a string
         // and an object, the string branch's `secret` must not mark the object's fields.
         if (recording && cxt && matchesDeclaredType(parentSchema, data)) {
@@ -192,19 +214,30 @@ function matchesDeclaredType(schema: AnySchemaObject | undefined, data: unknown)
   if (declared === undefined) return true;
   const types = Array.isArray(declared) ? declared : [declared];
   const actual =
-    data === null ? 'null' : Array.isArray(data) ? 'array' : typeof data === 'number' && Number.isInteger(data) ? 'integer' : typeof data;
+    data === null
+      ? 'null'
+      : Array.isArray(data)
+        ? 'array'
+        : typeof data === 'number' && Number.isInteger(data)
+          ? 'integer'
+          : typeof data;
   return types.includes(actual) || (actual === 'integer' && types.includes('number'));
 }
 
 function toDeclaration(schema: AnySchemaObject): Declaration {
   const properties = isJsonObject(schema['properties']) ? Object.keys(schema['properties']) : [];
-  const patterns = isJsonObject(schema['patternProperties']) ? Object.keys(schema['patternProperties']) : [];
+  const patterns = isJsonObject(schema['patternProperties'])
+    ? Object.keys(schema['patternProperties'])
+    : [];
   const additional: unknown = schema['additionalProperties'];
   // Any key is declared when the schema says so explicitly (`additionalProperties: true` or a
   // schema for the other keys) or names no keys at all (a free-form object). Keys of a schema
   // that lists properties and says nothing about others are the ones it declares: that is how
   // most published schemas are written, and where strict mode catches misspelt keys.
-  const anyKey = additional === true || isJsonObject(additional) || (properties.length === 0 && patterns.length === 0 && additional !== false);
+  const anyKey =
+    additional === true ||
+    isJsonObject(additional) ||
+    (properties.length === 0 && patterns.length === 0 && additional !== false);
   return { keys: new Set(properties), patterns: patterns.map((p) => new RegExp(p, 'u')), anyKey };
 }
 
@@ -217,8 +250,15 @@ function markObjectSchemas(schema: JsonObject): JsonObject {
     for (const [key, value] of Object.entries(node)) {
       // Only keywords that hold subschemas are followed; `default`, `const`, `enum` and
       // `examples` hold data and are copied as they are.
-      if (['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas'].includes(key) && isJsonObject(value)) {
-        copy[key] = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mark(v)])) as JsonObject;
+      if (
+        ['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas'].includes(
+          key,
+        ) &&
+        isJsonObject(value)
+      ) {
+        copy[key] = Object.fromEntries(
+          Object.entries(value).map(([k, v]) => [k, mark(v)]),
+        ) as JsonObject;
       } else if (SUBSCHEMA_KEYWORDS.has(key)) {
         copy[key] = mark(value) as JsonObject;
       } else {
@@ -255,7 +295,10 @@ const SUBSCHEMA_KEYWORDS = new Set([
   'unevaluatedItems',
 ]);
 
-function findUndeclaredKeys(data: JsonObject, declared: Map<string, Declaration[]>): ConfigProblem[] {
+function findUndeclaredKeys(
+  data: JsonObject,
+  declared: Map<string, Declaration[]>,
+): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   const visit = (node: unknown, pointer: string): void => {
     if (Array.isArray(node)) {
@@ -268,12 +311,17 @@ function findUndeclaredKeys(data: JsonObject, declared: Map<string, Declaration[
       const childPointer = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
       const known =
         declarations === undefined ||
-        declarations.some((d) => d.anyKey || d.keys.has(key) || d.patterns.some((p) => p.test(key)));
+        declarations.some(
+          (d) => d.anyKey || d.keys.has(key) || d.patterns.some((p) => p.test(key)),
+        );
       if (known) visit(value, childPointer);
-      else problems.push({ path: pointerToConfigPath(childPointer, data), message: 'is not declared by any schema (strict mode)' });
+      else
+        problems.push({
+          path: pointerToConfigPath(childPointer, data),
+          message: 'is not declared by any schema (strict mode)',
+        });
     }
   };
   visit(data, '');
   return problems;
 }
-

@@ -2,7 +2,11 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DefaultRootConfig, type ConfigLogger, type RootConfigOptions } from './DefaultRootConfig.js';
+import {
+  DefaultRootConfig,
+  type ConfigLogger,
+  type RootConfigOptions,
+} from './DefaultRootConfig.js';
 import { isConfigError } from './ConfigError.js';
 
 let dir: string;
@@ -30,7 +34,10 @@ interface LogEntry {
   meta: Record<string, unknown> | undefined;
 }
 
-function captureLogger(): ConfigLogger & { entries: LogEntry[]; next(level: LogEntry['level']): Promise<LogEntry> } {
+function captureLogger(): ConfigLogger & {
+  entries: LogEntry[];
+  next(level: LogEntry['level']): Promise<LogEntry>;
+} {
   const entries: LogEntry[] = [];
   const waiting: Array<{ level: LogEntry['level']; resolve: (entry: LogEntry) => void }> = [];
   const push = (level: LogEntry['level']) => (message: string, meta?: Record<string, unknown>) => {
@@ -78,10 +85,19 @@ const BASE = 'backend:\n  baseUrl: http://localhost:7007\n';
 describe('DefaultRootConfig', () => {
   it('RCFG-031, CONF-055: loads, merges and validates; a violation fails with every path listed', async () => {
     await write('app-config.yaml', `${BASE}  listen:\n    port: 7007\n`);
-    const root = await create({ env: { APP_CONFIG_backend_listen_host: '127.0.0.1' }, watch: false });
-    expect(root.config.getConfig('backend.listen').get()).toEqual({ port: 7007, host: '127.0.0.1' });
+    const root = await create({
+      env: { APP_CONFIG_backend_listen_host: '127.0.0.1' },
+      watch: false,
+    });
+    expect(root.config.getConfig('backend.listen').get()).toEqual({
+      port: 7007,
+      host: '127.0.0.1',
+    });
 
-    await write('app-config.yaml', 'backend:\n  listen:\n    port: nope\n  logger:\n    level: loud\n');
+    await write(
+      'app-config.yaml',
+      'backend:\n  listen:\n    port: nope\n  logger:\n    level: loud\n',
+    );
     const error = await create({ watch: false }).catch((e: unknown) => e);
     expect(isConfigError(error, 'CONF_SCHEMA_VALIDATION_FAILED')).toBe(true);
     const paths = (error as { problems: Array<{ path: string }> }).problems.map((p) => p.path);
@@ -90,18 +106,32 @@ describe('DefaultRootConfig', () => {
 
   it('CONF-066: the schemas option adds schemas that are validated too', async () => {
     await write('app-config.yaml', `${BASE}todo:\n  limit: 0\n`);
-    const schema = { type: 'object', properties: { todo: { type: 'object', properties: { limit: { type: 'integer', minimum: 1 } } } } };
+    const schema = {
+      type: 'object',
+      properties: {
+        todo: { type: 'object', properties: { limit: { type: 'integer', minimum: 1 } } },
+      },
+    };
     const error = await create({ watch: false, schemas: [schema] }).catch((e: unknown) => e);
     expect(isConfigError(error, 'CONF_SCHEMA_VALIDATION_FAILED')).toBe(true);
-    expect((error as { problems: unknown[] }).problems).toEqual([{ path: 'todo.limit', message: 'must be >= 1' }]);
+    expect((error as { problems: unknown[] }).problems).toEqual([
+      { path: 'todo.limit', message: 'must be >= 1' },
+    ]);
   });
 
   it('CONF-065: the strict option reports keys no schema declares', async () => {
-    const schema = { type: 'object', properties: { todo: { type: 'object', properties: { limit: { type: 'integer' } } } } };
+    const schema = {
+      type: 'object',
+      properties: { todo: { type: 'object', properties: { limit: { type: 'integer' } } } },
+    };
     await write('app-config.yaml', `${BASE}todo:\n  limt: 3\n`);
     await expect(create({ watch: false, schemas: [schema] })).resolves.toBeDefined();
-    const error = await create({ watch: false, schemas: [schema], strict: true }).catch((e: unknown) => e);
-    expect((error as { problems: unknown[] }).problems).toEqual([{ path: 'todo.limt', message: 'is not declared by any schema (strict mode)' }]);
+    const error = await create({ watch: false, schemas: [schema], strict: true }).catch(
+      (e: unknown) => e,
+    );
+    expect((error as { problems: unknown[] }).problems).toEqual([
+      { path: 'todo.limt', message: 'is not declared by any schema (strict mode)' },
+    ]);
   });
 
   it('CONF-070: reports the files loaded and the number of APP_CONFIG_ variables', async () => {
@@ -120,7 +150,10 @@ describe('DefaultRootConfig', () => {
   });
 
   it('CONF-067, CONF-069: knows the secrets of the current configuration', async () => {
-    await write('app-config.yaml', `${BASE}  database:\n    client: pg\n    connection:\n      host: db\n      password: \${PG_PASSWORD}\n`);
+    await write(
+      'app-config.yaml',
+      `${BASE}  database:\n    client: pg\n    connection:\n      host: db\n      password: \${PG_PASSWORD}\n`,
+    );
     const root = await create({ watch: false, env: { PG_PASSWORD: 'pw-1' } });
     expect([...root.secrets]).toEqual(['pw-1']);
   });
@@ -169,12 +202,19 @@ describe('DefaultRootConfig', () => {
     const failed = logger.next('error');
     await write('app-config.yaml', `${BASE}value: [1,\n`);
     const entry = await failed;
-    expect(entry.meta).toMatchObject({ code: 'RCFG_RELOAD_FAILED', source: file, causeCode: 'CONF_PARSE_FAILED' });
+    expect(entry.meta).toMatchObject({
+      code: 'RCFG_RELOAD_FAILED',
+      source: file,
+      causeCode: 'CONF_PARSE_FAILED',
+    });
     expect(root.config.getNumber('value')).toBe(1);
 
     const invalid = logger.next('error');
     await write('app-config.yaml', 'value: 3\n');
-    expect((await invalid).meta).toMatchObject({ code: 'RCFG_RELOAD_FAILED', causeCode: 'CONF_SCHEMA_VALIDATION_FAILED' });
+    expect((await invalid).meta).toMatchObject({
+      code: 'RCFG_RELOAD_FAILED',
+      causeCode: 'CONF_SCHEMA_VALIDATION_FAILED',
+    });
     expect(root.config.getNumber('value')).toBe(1);
 
     const changed = nextChange(root);
@@ -220,7 +260,9 @@ describe('DefaultRootConfig', () => {
       await write('app-config.yaml', `${BASE}value: 2\n`);
       await root.reload();
       expect(called).toEqual(['first', 'second']);
-      expect(logger.entries.some((e) => e.level === 'error' && e.meta?.['error'] === 'listener failed')).toBe(true);
+      expect(
+        logger.entries.some((e) => e.level === 'error' && e.meta?.['error'] === 'listener failed'),
+      ).toBe(true);
     });
 
     it('RCFG-030: subscribe on a view subscribes to the whole configuration', async () => {
@@ -245,7 +287,8 @@ describe('DefaultRootConfig', () => {
     });
 
     it('CONF-069: secrets follow reloads', async () => {
-      const yaml = (password: string) => `${BASE}  database:\n    client: pg\n    connection:\n      password: ${password}\n`;
+      const yaml = (password: string) =>
+        `${BASE}  database:\n    client: pg\n    connection:\n      password: ${password}\n`;
       await write('app-config.yaml', yaml('old-pw'));
       const root = await create(manual);
       await write('app-config.yaml', yaml('new-pw'));
@@ -283,13 +326,18 @@ describe('DefaultRootConfig', () => {
   });
 
   it('CONF-016: remote URLs without the remote option fail with CONF_REMOTE_DISABLED', async () => {
-    const error = await create({ watch: false, argv: ['--config', 'https://config.example.com/app.yaml'] }).catch((e: unknown) => e);
+    const error = await create({
+      watch: false,
+      argv: ['--config', 'https://config.example.com/app.yaml'],
+    }).catch((e: unknown) => e);
     expect(isConfigError(error, 'CONF_REMOTE_DISABLED')).toBe(true);
   });
 
   it('CONF-052: a bad remote.reloadInterval fails with CONF_INVALID_DURATION', async () => {
     await write('app-config.yaml', BASE);
-    const error = await create({ watch: false, remote: { reloadInterval: 'often' } }).catch((e: unknown) => e);
+    const error = await create({ watch: false, remote: { reloadInterval: 'often' } }).catch(
+      (e: unknown) => e,
+    );
     expect(isConfigError(error, 'CONF_INVALID_DURATION')).toBe(true);
     expect((error as { configPath: string }).configPath).toBe('remote.reloadInterval');
   });

@@ -7,7 +7,11 @@ import { durationToMilliseconds } from './durationToMilliseconds.js';
 import { findRootDirectory } from './findRootDirectory.js';
 import { isDeepEqual } from './isDeepEqual.js';
 import { isJsonObject, type JsonObject } from './jsonValues.js';
-import { loadConfigSources, type LoadConfigSourcesOptions, type LoadedConfig } from './loadConfigSources.js';
+import {
+  loadConfigSources,
+  type LoadConfigSourcesOptions,
+  type LoadedConfig,
+} from './loadConfigSources.js';
 import { loadSpecSchemas } from './loadSpecSchemas.js';
 import type { EnvSource } from './substituteEnv.js';
 import { validateConfig } from './validateConfig.js';
@@ -97,7 +101,8 @@ export class DefaultRootConfig {
   static async create(options: RootConfigOptions = {}): Promise<DefaultRootConfig> {
     const cwd = options.cwd ?? process.cwd();
     const logger = options.logger ?? consoleLogger;
-    const reloadMs = options.remote === undefined ? undefined : readReloadInterval(options.remote.reloadInterval);
+    const reloadMs =
+      options.remote === undefined ? undefined : readReloadInterval(options.remote.reloadInterval);
     const load: LoadConfigSourcesOptions = {
       argv: [...(options.argv ?? process.argv)],
       cwd,
@@ -112,18 +117,27 @@ export class DefaultRootConfig {
       const collected = await collectPackageSchemas(cwd, findRootDirectory(cwd));
       schemas.push(...collected.schemas);
       for (const { packageName, location } of collected.skipped) {
-        logger.warn(`Skipping the TypeScript config schema of ${packageName}; only JSON schemas are validated`, { packageName, location });
+        logger.warn(
+          `Skipping the TypeScript config schema of ${packageName}; only JSON schemas are validated`,
+          { packageName, location },
+        );
       }
     }
     (options.schemas ?? []).forEach((schema, index) => {
-      schemas.push(isJsonObject(schema['schema']) ? (schema as ConfigSchema) : { schema: schema as JsonObject, location: `schemas[${index}]` });
+      schemas.push(
+        isJsonObject(schema['schema'])
+          ? (schema as ConfigSchema)
+          : { schema: schema as JsonObject, location: `schemas[${index}]` },
+      );
     });
     const validator = ConfigSchemaValidator.create(schemas, { strict: options.strict ?? false });
 
     const loaded = await loadConfigSources(load);
     const secrets = validateConfig(loaded.data, validator);
     logger.info(`Loaded config from ${describeSources(loaded)}`, {
-      files: loaded.sources.filter((s) => s.name !== 'env' && !loaded.urls.includes(s.name)).map((s) => s.name),
+      files: loaded.sources
+        .filter((s) => s.name !== 'env' && !loaded.urls.includes(s.name))
+        .map((s) => s.name),
       urls: loaded.urls,
       envVariables: loaded.envVariables.length,
     });
@@ -132,12 +146,19 @@ export class DefaultRootConfig {
     const live = watch || (reloadMs !== undefined && loaded.urls.length > 0);
     const instance = new DefaultRootConfig(load, validator, logger, loaded, secrets, live);
     if (watch) {
-      instance.#watch = watchFiles(loaded.watchedFiles, (changed) => void instance.#reloadFrom(changed.join(', ')), {
-        debounceMs: options.watchDebounceMs ?? 100,
-      });
+      instance.#watch = watchFiles(
+        loaded.watchedFiles,
+        (changed) => void instance.#reloadFrom(changed.join(', ')),
+        {
+          debounceMs: options.watchDebounceMs ?? 100,
+        },
+      );
     }
     if (reloadMs !== undefined && loaded.urls.length > 0) {
-      instance.#timer = setInterval(() => void instance.#reloadFrom(loaded.urls.join(', ')), reloadMs);
+      instance.#timer = setInterval(
+        () => void instance.#reloadFrom(loaded.urls.join(', ')),
+        reloadMs,
+      );
       instance.#timer.unref();
     }
     return instance;
@@ -235,7 +256,10 @@ export class DefaultRootConfig {
 function readReloadInterval(value: unknown): number {
   const result = durationToMilliseconds(value);
   if (!result.ok) {
-    throw ConfigError.create('CONF_INVALID_DURATION', { configPath: 'remote.reloadInterval', reason: result.reason });
+    throw ConfigError.create('CONF_INVALID_DURATION', {
+      configPath: 'remote.reloadInterval',
+      reason: result.reason,
+    });
   }
   return Math.max(result.milliseconds, 1);
 }
@@ -250,6 +274,7 @@ function culpritOf(error: unknown): string | undefined {
 
 function describeSources(loaded: LoadedConfig): string {
   const parts = loaded.sources.filter((s) => s.name !== 'env').map((s) => s.name);
-  if (loaded.envVariables.length > 0) parts.push(`${loaded.envVariables.length} APP_CONFIG_ environment variable(s)`);
+  if (loaded.envVariables.length > 0)
+    parts.push(`${loaded.envVariables.length} APP_CONFIG_ environment variable(s)`);
   return parts.length === 0 ? 'no sources' : parts.join(', ');
 }

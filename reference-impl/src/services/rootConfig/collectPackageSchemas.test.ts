@@ -15,7 +15,11 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function pkg(relative: string, manifest: Record<string, unknown>, files: Record<string, string> = {}): Promise<void> {
+async function pkg(
+  relative: string,
+  manifest: Record<string, unknown>,
+  files: Record<string, string> = {},
+): Promise<void> {
   const root = join(dir, relative);
   await mkdir(root, { recursive: true });
   await writeFile(join(root, 'package.json'), JSON.stringify(manifest));
@@ -29,18 +33,49 @@ const schema = (key: string) => ({ type: 'object', properties: { [key]: { type: 
 
 describe('collectPackageSchemas', () => {
   it('CONF-053, CONF-054: collects inline and file schemas from workspace packages and their dependencies, transitively', async () => {
-    await pkg('.', { name: 'root', workspaces: ['packages/*', 'plugins/*'], configSchema: schema('root') });
-    await pkg('packages/backend', { name: 'backend', dependencies: { 'plugin-a': '1' }, devDependencies: { 'dev-tool': '1' } });
-    await pkg('plugins/local', { name: 'local', configSchema: 'config.schema.json' }, { 'config.schema.json': JSON.stringify(schema('local')) });
-    await pkg('node_modules/plugin-a', { name: 'plugin-a', configSchema: schema('a'), peerDependencies: { 'plugin-b': '1', 'not-installed': '1' } });
-    await pkg('node_modules/plugin-b', { name: 'plugin-b', configSchema: 'schema/b.json' }, { 'schema/b.json': JSON.stringify(schema('b')) });
-    await pkg('node_modules/dev-tool', { name: 'dev-tool', optionalDependencies: { 'plugin-c': '1' } });
+    await pkg('.', {
+      name: 'root',
+      workspaces: ['packages/*', 'plugins/*'],
+      configSchema: schema('root'),
+    });
+    await pkg('packages/backend', {
+      name: 'backend',
+      dependencies: { 'plugin-a': '1' },
+      devDependencies: { 'dev-tool': '1' },
+    });
+    await pkg(
+      'plugins/local',
+      { name: 'local', configSchema: 'config.schema.json' },
+      { 'config.schema.json': JSON.stringify(schema('local')) },
+    );
+    await pkg('node_modules/plugin-a', {
+      name: 'plugin-a',
+      configSchema: schema('a'),
+      peerDependencies: { 'plugin-b': '1', 'not-installed': '1' },
+    });
+    await pkg(
+      'node_modules/plugin-b',
+      { name: 'plugin-b', configSchema: 'schema/b.json' },
+      { 'schema/b.json': JSON.stringify(schema('b')) },
+    );
+    await pkg('node_modules/dev-tool', {
+      name: 'dev-tool',
+      optionalDependencies: { 'plugin-c': '1' },
+    });
     await pkg('node_modules/plugin-c', { name: 'plugin-c', configSchema: schema('c') });
     await pkg('node_modules/unrelated', { name: 'unrelated', configSchema: schema('unrelated') });
 
     const result = await collectPackageSchemas(join(dir, 'packages', 'backend'), dir);
-    expect(result.schemas.map((s) => s.packageName).sort()).toEqual(['local', 'plugin-a', 'plugin-b', 'plugin-c', 'root']);
-    expect(result.schemas.find((s) => s.packageName === 'plugin-b')?.location).toBe(join(dir, 'node_modules', 'plugin-b', 'schema', 'b.json'));
+    expect(result.schemas.map((s) => s.packageName).sort()).toEqual([
+      'local',
+      'plugin-a',
+      'plugin-b',
+      'plugin-c',
+      'root',
+    ]);
+    expect(result.schemas.find((s) => s.packageName === 'plugin-b')?.location).toBe(
+      join(dir, 'node_modules', 'plugin-b', 'schema', 'b.json'),
+    );
     expect(result.skipped).toEqual([]);
   });
 
@@ -56,7 +91,9 @@ describe('collectPackageSchemas', () => {
     await pkg('node_modules/typed', { name: 'typed', configSchema: 'config.d.ts' });
     const result = await collectPackageSchemas(dir, dir);
     expect(result.schemas).toEqual([]);
-    expect(result.skipped).toEqual([{ packageName: 'typed', location: join(dir, 'node_modules', 'typed', 'config.d.ts') }]);
+    expect(result.skipped).toEqual([
+      { packageName: 'typed', location: join(dir, 'node_modules', 'typed', 'config.d.ts') },
+    ]);
   });
 
   it('CONF-059: an unreadable, unparseable or oddly named schema fails with CONF_SCHEMA_INVALID naming the package', async () => {

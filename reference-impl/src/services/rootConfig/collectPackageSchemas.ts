@@ -4,7 +4,12 @@ import { ConfigError } from './ConfigError.js';
 import type { ConfigSchema } from './ConfigSchemaValidator.js';
 import { isJsonObject, type JsonObject } from './jsonValues.js';
 
-const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies'] as const;
+const DEPENDENCY_FIELDS = [
+  'dependencies',
+  'devDependencies',
+  'optionalDependencies',
+  'peerDependencies',
+] as const;
 
 /** The schemas packages declare, and the packages whose schemas were skipped. */
 export interface CollectedPackageSchemas {
@@ -29,7 +34,10 @@ interface Manifest {
  * Fails with `CONF_SCHEMA_INVALID`, naming the package and the schema's location, when a schema
  * file cannot be read or parsed or has neither a `.json` nor a `.d.ts` extension (CONF-059).
  */
-export async function collectPackageSchemas(cwd: string, rootDir: string): Promise<CollectedPackageSchemas> {
+export async function collectPackageSchemas(
+  cwd: string,
+  rootDir: string,
+): Promise<CollectedPackageSchemas> {
   const result: CollectedPackageSchemas = { schemas: [], skipped: [] };
   const readManifest = createManifestReader();
   const visited = new Set<string>();
@@ -59,7 +67,9 @@ export async function collectPackageSchemas(cwd: string, rootDir: string): Promi
           const deps = manifest[field];
           return isJsonObject(deps) ? Object.keys(deps) : [];
         });
-        const installed = await Promise.all(names.map((name) => findInstalled(d, name, readManifest)));
+        const installed = await Promise.all(
+          names.map((name) => findInstalled(d, name, readManifest)),
+        );
         return installed.filter((x): x is string => x !== undefined);
       }),
     );
@@ -71,7 +81,11 @@ export async function collectPackageSchemas(cwd: string, rootDir: string): Promi
   return result;
 }
 
-async function addSchema(dir: string, manifest: Manifest, result: CollectedPackageSchemas): Promise<void> {
+async function addSchema(
+  dir: string,
+  manifest: Manifest,
+  result: CollectedPackageSchemas,
+): Promise<void> {
   const declared = manifest.configSchema;
   if (declared === undefined) return;
   const packageName = manifest.name ?? dir;
@@ -81,7 +95,11 @@ async function addSchema(dir: string, manifest: Manifest, result: CollectedPacka
     return;
   }
   if (typeof declared !== 'string') {
-    throw ConfigError.create('CONF_SCHEMA_INVALID', { location: inline, packageName, reason: 'configSchema must be an object or a path' });
+    throw ConfigError.create('CONF_SCHEMA_INVALID', {
+      location: inline,
+      packageName,
+      reason: 'configSchema must be an object or a path',
+    });
   }
   const location = resolve(dir, declared);
   if (declared.endsWith('.d.ts')) {
@@ -89,7 +107,11 @@ async function addSchema(dir: string, manifest: Manifest, result: CollectedPacka
     return;
   }
   if (!declared.endsWith('.json')) {
-    throw ConfigError.create('CONF_SCHEMA_INVALID', { location, packageName, reason: 'a configSchema path must end in .json or .d.ts' });
+    throw ConfigError.create('CONF_SCHEMA_INVALID', {
+      location,
+      packageName,
+      reason: 'a configSchema path must end in .json or .d.ts',
+    });
   }
   let schema: unknown;
   try {
@@ -102,7 +124,11 @@ async function addSchema(dir: string, manifest: Manifest, result: CollectedPacka
     );
   }
   if (!isJsonObject(schema)) {
-    throw ConfigError.create('CONF_SCHEMA_INVALID', { location, packageName, reason: 'the schema must be a JSON object' });
+    throw ConfigError.create('CONF_SCHEMA_INVALID', {
+      location,
+      packageName,
+      reason: 'the schema must be a JSON object',
+    });
   }
   result.schemas.push({ schema, location, packageName });
 }
@@ -132,14 +158,21 @@ async function readManifestUncached(dir: string): Promise<Manifest | undefined> 
   }
 }
 
-async function findPackageDir(start: string, readManifest: ReadManifest): Promise<string | undefined> {
+async function findPackageDir(
+  start: string,
+  readManifest: ReadManifest,
+): Promise<string | undefined> {
   for (let dir = resolve(start); ; dir = dirname(dir)) {
     if (await readManifest(dir)) return dir;
     if (dirname(dir) === dir) return undefined;
   }
 }
 
-async function findInstalled(from: string, name: string, readManifest: ReadManifest): Promise<string | undefined> {
+async function findInstalled(
+  from: string,
+  name: string,
+  readManifest: ReadManifest,
+): Promise<string | undefined> {
   for (let dir = from; ; dir = dirname(dir)) {
     const candidate = join(dir, 'node_modules', name);
     if (await readManifest(candidate)) return candidate;

@@ -21,7 +21,10 @@ import { isJsonObject, type JsonObject } from './jsonValues.js';
  * const secrets = collectSecrets(config, [await loadSpecSchemas()]);
  * ```
  */
-export function collectSecrets(config: Config | JsonObject, schemas: ReadonlyArray<ConfigSchema | JsonObject>): Set<string> {
+export function collectSecrets(
+  config: Config | JsonObject,
+  schemas: ReadonlyArray<ConfigSchema | JsonObject>,
+): Set<string> {
   const data = isConfig(config) ? (config.getOptional<JsonObject>() ?? {}) : config;
   const normalised = schemas.map((schema, index): ConfigSchema =>
     isConfigSchema(schema) ? schema : { schema, location: `schemas[${index}]` },
@@ -30,7 +33,10 @@ export function collectSecrets(config: Config | JsonObject, schemas: ReadonlyArr
 }
 
 function isConfig(value: Config | JsonObject): value is Config {
-  return typeof (value as Partial<Config>).getOptional === 'function' && typeof (value as Partial<Config>).keys === 'function';
+  return (
+    typeof (value as Partial<Config>).getOptional === 'function' &&
+    typeof (value as Partial<Config>).keys === 'function'
+  );
 }
 
 function isConfigSchema(value: ConfigSchema | JsonObject): value is ConfigSchema {

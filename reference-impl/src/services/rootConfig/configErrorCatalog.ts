@@ -30,10 +30,20 @@ export interface ConfigErrorDetails {
   CONF_INCLUDE_READ_FAILED: { configPath: string; file: string; reason: string };
   CONF_INCLUDE_UNSUPPORTED_FORMAT: { configPath: string; file: string };
   CONF_INCLUDE_PARSE_FAILED: { configPath: string; file: string; reason: string };
-  CONF_INCLUDE_FRAGMENT_INVALID: { configPath: string; file: string; fragment: string; walked: string };
+  CONF_INCLUDE_FRAGMENT_INVALID: {
+    configPath: string;
+    file: string;
+    fragment: string;
+    walked: string;
+  };
   CONF_INCLUDE_CYCLE: { configPath: string; files: string[] };
   CONF_INVALID_DURATION: { configPath: string; reason: string };
-  CONF_SCHEMA_INVALID: { location: string; reason: string; packageName?: string; configPath?: string };
+  CONF_SCHEMA_INVALID: {
+    location: string;
+    reason: string;
+    packageName?: string;
+    configPath?: string;
+  };
   CONF_SCHEMA_VALIDATION_FAILED: { problems: ConfigProblem[] };
   RCFG_INVALID_KEY: { key: string; configPath: string };
   RCFG_MISSING_VALUE: { configPath: string; source?: string };
@@ -69,57 +79,68 @@ export const configErrorCatalog: Catalog = {
   },
   CONF_PARSE_FAILED: {
     requirement: 'CONF-012',
-    message: (d) => `Config file ${q(d.file)} is not valid YAML at line ${d.line}, column ${d.column}: ${d.reason}`,
+    message: (d) =>
+      `Config file ${q(d.file)} is not valid YAML at line ${d.line}, column ${d.column}: ${d.reason}`,
     hint: 'Fix the syntax at the reported line.',
   },
   CONF_ROOT_NOT_OBJECT: {
     requirement: 'CONF-014',
-    message: (d) => `Config file ${q(d.file)} must hold a mapping at the top level, found ${d.found}`,
+    message: (d) =>
+      `Config file ${q(d.file)} must hold a mapping at the top level, found ${d.found}`,
     hint: 'Make the file a mapping of keys to values.',
   },
   CONF_REMOTE_DISABLED: {
     requirement: 'CONF-016',
-    message: (d) => `Remote config ${q(d.url)} cannot be loaded: remote configuration is not enabled`,
+    message: (d) =>
+      `Remote config ${q(d.url)} cannot be loaded: remote configuration is not enabled`,
     hint: 'Pass the remote option to the rootConfig factory, or use a file path.',
   },
   CONF_INVALID_ENV_KEY: {
     requirement: 'CONF-022',
-    message: (d) => `Invalid environment variable name ${q(d.variable)}: every _-separated part must start with a letter and hold only letters, digits and single dashes`,
+    message: (d) =>
+      `Invalid environment variable name ${q(d.variable)}: every _-separated part must start with a letter and hold only letters, digits and single dashes`,
     hint: 'Rename the variable; keys that contain _ can only be set in files.',
   },
   CONF_ENV_CONFLICT: {
     requirement: 'CONF-023',
-    message: (d) => `Environment variables ${q(d.variables[0])} and ${q(d.variables[1])} address the same or overlapping config paths`,
+    message: (d) =>
+      `Environment variables ${q(d.variables[0])} and ${q(d.variables[1])} address the same or overlapping config paths`,
     hint: 'Remove one of the variables, or set the whole object in one of them.',
   },
   CONF_INCLUDE_ADJACENT_KEYS: {
     requirement: 'CONF-033',
-    message: (d) => `${d.includeKey} at ${q(d.configPath)} in ${q(d.file)} must be the only key of its mapping`,
+    message: (d) =>
+      `${d.includeKey} at ${q(d.configPath)} in ${q(d.file)} must be the only key of its mapping`,
     hint: 'Move the other keys elsewhere; an include replaces its whole mapping.',
   },
   CONF_INCLUDE_NOT_STRING: {
     requirement: 'CONF-034',
-    message: (d) => `The value of ${d.includeKey} at ${q(d.configPath)} in ${q(d.file)} must be a string`,
+    message: (d) =>
+      `The value of ${d.includeKey} at ${q(d.configPath)} in ${q(d.file)} must be a string`,
     hint: 'Give the include a variable name or a file path as a string.',
   },
   CONF_INCLUDE_UNDEFINED: {
     requirement: 'CONF-073',
-    message: (d) => `The value of ${d.includeKey} at ${q(d.configPath)} in ${q(d.file)} refers to an environment variable that is not set`,
+    message: (d) =>
+      `The value of ${d.includeKey} at ${q(d.configPath)} in ${q(d.file)} refers to an environment variable that is not set`,
     hint: 'Set the variable or give it a :- fallback.',
   },
   CONF_INCLUDE_READ_FAILED: {
     requirement: 'CONF-039',
-    message: (d) => `File ${q(d.file)} included at ${q(d.configPath)} could not be read: ${d.reason}`,
+    message: (d) =>
+      `File ${q(d.file)} included at ${q(d.configPath)} could not be read: ${d.reason}`,
     hint: 'Create the file or fix the path, which is relative to the including file.',
   },
   CONF_INCLUDE_UNSUPPORTED_FORMAT: {
     requirement: 'CONF-040',
-    message: (d) => `File ${q(d.file)} included at ${q(d.configPath)} must end in .json, .yaml or .yml`,
+    message: (d) =>
+      `File ${q(d.file)} included at ${q(d.configPath)} must end in .json, .yaml or .yml`,
     hint: 'Rename the file or use $file to read it as a string.',
   },
   CONF_INCLUDE_PARSE_FAILED: {
     requirement: 'CONF-041',
-    message: (d) => `File ${q(d.file)} included at ${q(d.configPath)} could not be parsed: ${d.reason}`,
+    message: (d) =>
+      `File ${q(d.file)} included at ${q(d.configPath)} could not be parsed: ${d.reason}`,
     hint: 'Fix the included file.',
   },
   CONF_INCLUDE_FRAGMENT_INVALID: {
@@ -154,7 +175,8 @@ export const configErrorCatalog: Catalog = {
   },
   RCFG_INVALID_KEY: {
     requirement: 'RCFG-004',
-    message: (d) => `Invalid config key ${q(d.key)}${d.configPath === d.key ? '' : ` (at ${q(d.configPath)})`}`,
+    message: (d) =>
+      `Invalid config key ${q(d.key)}${d.configPath === d.key ? '' : ` (at ${q(d.configPath)})`}`,
     hint: 'Use keys such as backend.listen.port; each part starts with a letter.',
   },
   RCFG_MISSING_VALUE: {
@@ -164,17 +186,20 @@ export const configErrorCatalog: Catalog = {
   },
   RCFG_TYPE_MISMATCH: {
     requirement: 'RCFG-011',
-    message: (d) => `Invalid type in config for key ${q(d.configPath)}${from(d.source)}, got ${d.found}, wanted ${d.expected}`,
+    message: (d) =>
+      `Invalid type in config for key ${q(d.configPath)}${from(d.source)}, got ${d.found}, wanted ${d.expected}`,
     hint: 'Change the configured value to the expected type.',
   },
   RCFG_CONVERSION_FAILED: {
     requirement: 'RCFG-016',
-    message: (d) => `Unable to convert config value for key ${q(d.configPath)}${from(d.source)} to a ${d.expected}`,
+    message: (d) =>
+      `Unable to convert config value for key ${q(d.configPath)}${from(d.source)} to a ${d.expected}`,
     hint: 'Write a plain number, or one of the accepted boolean spellings.',
   },
   RCFG_RELOAD_FAILED: {
     requirement: 'RCFG-037',
-    message: (d) => `Reloading configuration from ${d.source} failed, keeping the previous configuration: ${d.reason}`,
+    message: (d) =>
+      `Reloading configuration from ${d.source} failed, keeping the previous configuration: ${d.reason}`,
     hint: 'Fix the reported file or value; the next change is picked up automatically.',
   },
 };

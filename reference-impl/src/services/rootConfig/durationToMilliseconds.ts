@@ -17,7 +17,8 @@ const UNIT_MS: Readonly<Record<string, number>> = {
 
 // The IsoDurationString form of spec/schemas/duration.schema.json: at least one component, no
 // sign. Luxon alone would also take `P`, `PT` and negative components.
-const ISO = /^P(?=\d|T\d)(?:\d+(?:\.\d+)?Y)?(?:\d+(?:\.\d+)?M)?(?:\d+(?:\.\d+)?W)?(?:\d+(?:\.\d+)?D)?(?:T(?=\d)(?:\d+(?:\.\d+)?H)?(?:\d+(?:\.\d+)?M)?(?:\d+(?:[.,]\d+)?S)?)?$/;
+const ISO =
+  /^P(?=\d|T\d)(?:\d+(?:\.\d+)?Y)?(?:\d+(?:\.\d+)?M)?(?:\d+(?:\.\d+)?W)?(?:\d+(?:\.\d+)?D)?(?:T(?=\d)(?:\d+(?:\.\d+)?H)?(?:\d+(?:\.\d+)?M)?(?:\d+(?:[.,]\d+)?S)?)?$/;
 const DIGITS_ONLY = /^[+-]?(?:\d+(?:\.\d+)?|\.\d+)$/;
 
 /** The outcome of reading a duration: milliseconds, or why the value is not a duration. */
@@ -36,12 +37,16 @@ export function durationToMilliseconds(value: unknown): DurationResult {
   }
   if (typeof value === 'string') return fromString(value.trim());
   if (isJsonObject(value)) return fromObject(value);
-  return fail(`expected a number, a string or a mapping, found ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}`);
+  return fail(
+    `expected a number, a string or a mapping, found ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}`,
+  );
 }
 
 function fromString(text: string): DurationResult {
   if (DIGITS_ONLY.test(text)) {
-    return fail(`the string '${text}' has no unit; write a number of milliseconds or add a unit such as 'ms' or 's'`);
+    return fail(
+      `the string '${text}' has no unit; write a number of milliseconds or add a unit such as 'ms' or 's'`,
+    );
   }
   if (/^[+-]?P/i.test(text)) {
     if (!ISO.test(text)) return fail(`'${text}' is not a valid non-negative ISO 8601 duration`);
@@ -50,7 +55,10 @@ function fromString(text: string): DurationResult {
     return { ok: true, milliseconds: duration.toMillis() };
   }
   // ms() returns undefined for text it does not understand, and throws for empty text.
-  const parsed = text === '' || text.length > 100 ? undefined : (ms(text as ms.StringValue) as number | undefined);
+  const parsed =
+    text === '' || text.length > 100
+      ? undefined
+      : (ms(text as ms.StringValue) as number | undefined);
   if (parsed === undefined || !Number.isFinite(parsed)) {
     return fail(`'${text}' is not a duration such as '5s', '1 minute' or 'PT5S'`);
   }
@@ -62,9 +70,12 @@ function fromObject(value: Record<string, unknown>): DurationResult {
   const keys = Object.keys(value);
   const unknown = keys.filter((key) => !(key in UNIT_MS));
   if (unknown.length > 0) {
-    return fail(`unknown key${unknown.length === 1 ? '' : 's'} ${unknown.map((k) => `'${k}'`).join(', ')}; use ${Object.keys(UNIT_MS).join(', ')}`);
+    return fail(
+      `unknown key${unknown.length === 1 ? '' : 's'} ${unknown.map((k) => `'${k}'`).join(', ')}; use ${Object.keys(UNIT_MS).join(', ')}`,
+    );
   }
-  if (keys.length === 0) return fail(`the mapping has none of the keys ${Object.keys(UNIT_MS).join(', ')}`);
+  if (keys.length === 0)
+    return fail(`the mapping has none of the keys ${Object.keys(UNIT_MS).join(', ')}`);
   let total = 0;
   for (const key of keys) {
     const amount = value[key];

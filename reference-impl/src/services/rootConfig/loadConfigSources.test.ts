@@ -42,7 +42,10 @@ describe('configuration files', () => {
     await write('app-config.local.yaml', 'b: 2\n');
     const loaded = await load();
     expect(loaded.data).toEqual({ a: 1, b: 2 });
-    expect(loaded.sources.map((s) => s.name)).toEqual([join(dir, 'app-config.yaml'), join(dir, 'app-config.local.yaml')]);
+    expect(loaded.sources.map((s) => s.name)).toEqual([
+      join(dir, 'app-config.yaml'),
+      join(dir, 'app-config.local.yaml'),
+    ]);
   });
 
   it('CONF-002: the root directory is the nearest ancestor whose package.json declares workspaces', async () => {
@@ -57,7 +60,9 @@ describe('configuration files', () => {
   it('CONF-002: without a workspace root, the working directory is the root', async () => {
     await write('packages/backend/package.json', JSON.stringify({ name: 'backend' }));
     await write('packages/backend/app-config.yaml', 'where: package\n');
-    expect((await load({ cwd: join(dir, 'packages', 'backend') })).data).toEqual({ where: 'package' });
+    expect((await load({ cwd: join(dir, 'packages', 'backend') })).data).toEqual({
+      where: 'package',
+    });
   });
 
   it('CONF-003: a missing app-config.yaml fails with CONF_FILE_NOT_FOUND naming the absolute path', async () => {
@@ -94,7 +99,9 @@ describe('configuration files', () => {
     await write('app-config.local.yaml', 'local: true\n');
     await write('one.yaml', 'a: 1\nb: 1\n');
     await write('two.yaml', 'b: 2\n');
-    const loaded = await load({ argv: ['node', 'index.js', '--config', 'one.yaml', '--config=two.yaml'] });
+    const loaded = await load({
+      argv: ['node', 'index.js', '--config', 'one.yaml', '--config=two.yaml'],
+    });
     expect(loaded.data).toEqual({ a: 1, b: 2 });
   });
 
@@ -124,11 +131,19 @@ describe('configuration files', () => {
     await write('config.txt', 'text: yes\noctal: 010\n');
     const loaded = await load({ argv: ['--config', 'config.json', '--config', 'config.txt'] });
     // YAML 1.2: `yes` is a string and `010` is the decimal 10.
-    expect(loaded.data).toEqual({ backend: { listen: { port: 7007 } }, flag: true, text: 'yes', octal: 10 });
+    expect(loaded.data).toEqual({
+      backend: { listen: { port: 7007 } },
+      flag: true,
+      text: 'yes',
+      octal: 10,
+    });
   });
 
   it('CONF-012: malformed YAML fails with CONF_PARSE_FAILED naming the file and the line', async () => {
-    await write('app-config.yaml', 'backend:\n  baseUrl: http://x\n  listen: [1,\nsecret: hunter2\n');
+    await write(
+      'app-config.yaml',
+      'backend:\n  baseUrl: http://x\n  listen: [1,\nsecret: hunter2\n',
+    );
     const error = await loadError();
     expect(error.code).toBe('CONF_PARSE_FAILED');
     if (error.code !== 'CONF_PARSE_FAILED') return;
@@ -143,7 +158,13 @@ describe('configuration files', () => {
     await write('a.yaml', 'a: 1\n');
     await write('empty.yaml', '');
     await write('comments.yaml', '# nothing here\n# at all\n');
-    expect((await load({ argv: ['--config', 'a.yaml', '--config', 'empty.yaml', '--config', 'comments.yaml'] })).data).toEqual({ a: 1 });
+    expect(
+      (
+        await load({
+          argv: ['--config', 'a.yaml', '--config', 'empty.yaml', '--config', 'comments.yaml'],
+        })
+      ).data,
+    ).toEqual({ a: 1 });
   });
 
   it('CONF-014: a file whose top level is not a mapping fails with CONF_ROOT_NOT_OBJECT naming the file', async () => {
@@ -154,7 +175,9 @@ describe('configuration files', () => {
   });
 
   it('CONF-015, CONF-016: a URL is a remote source and fails with CONF_REMOTE_DISABLED unless enabled', async () => {
-    const error = await loadError({ argv: ['--config', 'https://config.example.com/app-config.yaml'] });
+    const error = await loadError({
+      argv: ['--config', 'https://config.example.com/app-config.yaml'],
+    });
     expect(error.code).toBe('CONF_REMOTE_DISABLED');
     expect(error.message).toContain('https://config.example.com/app-config.yaml');
   });
@@ -165,7 +188,8 @@ describe('configuration files', () => {
       argv: ['--config', 'base.yaml', '--config', 'https://config.example.com/c.yaml'],
       remote: true,
       env: { REMOTE_B: '2' },
-      fetchText: async (url) => (url === 'https://config.example.com/c.yaml' ? 'b: ${REMOTE_B}\n' : ''),
+      fetchText: async (url) =>
+        url === 'https://config.example.com/c.yaml' ? 'b: ${REMOTE_B}\n' : '',
     });
     expect(loaded.data).toEqual({ a: 1, b: '2' });
     expect(loaded.urls).toEqual(['https://config.example.com/c.yaml']);
@@ -203,7 +227,9 @@ describe('environment overrides and merging', () => {
     await write('app-config.yaml', 'db:\n  host: default-host\n  port: 5432\n');
     await write('app-config.local.yaml', 'db:\n  host: ${DB_HOST}\n  port: ${DB_PORT:-}\n');
     expect((await load()).data).toEqual({ db: { host: 'default-host', port: 5432 } });
-    expect((await load({ env: { DB_HOST: 'override' } })).data).toEqual({ db: { host: 'override', port: 5432 } });
+    expect((await load({ env: { DB_HOST: 'override' } })).data).toEqual({
+      db: { host: 'override', port: 5432 },
+    });
   });
 
   it('CONF-031: mapping keys are not substituted', async () => {
@@ -233,7 +259,10 @@ describe('includes', () => {
   });
 
   it('CONF-038: $include parses .json as JSON and .yaml/.yml as YAML', async () => {
-    await write('app-config.yaml', 'j:\n  $include: inc/a.json\ny:\n  $include: inc/b.yaml\nz:\n  $include: inc/c.yml\n');
+    await write(
+      'app-config.yaml',
+      'j:\n  $include: inc/a.json\ny:\n  $include: inc/b.yaml\nz:\n  $include: inc/c.yml\n',
+    );
     await write('inc/a.json', '{"x": [1, 2]}');
     await write('inc/b.yaml', 'x: yes\n');
     await write('inc/c.yml', '- 1\n- 2\n');
@@ -255,9 +284,15 @@ describe('includes', () => {
   });
 
   it('CONF-035: include values are substituted first', async () => {
-    await write('app-config.yaml', 'a:\n  $file: ${DIR}/value.txt\nb:\n  $env: ${NAME:-FALLBACK_VAR}\n');
+    await write(
+      'app-config.yaml',
+      'a:\n  $file: ${DIR}/value.txt\nb:\n  $env: ${NAME:-FALLBACK_VAR}\n',
+    );
     await write('sub/value.txt', 'from file');
-    expect((await load({ env: { DIR: 'sub', FALLBACK_VAR: 'fb' } })).data).toEqual({ a: 'from file', b: 'fb' });
+    expect((await load({ env: { DIR: 'sub', FALLBACK_VAR: 'fb' } })).data).toEqual({
+      a: 'from file',
+      b: 'fb',
+    });
   });
 
   it('CONF-073: an include value left absent by substitution fails with CONF_INCLUDE_UNDEFINED', async () => {
@@ -277,12 +312,15 @@ describe('includes', () => {
     expect(error.message).toContain(join(dir, 'missing.yaml'));
   });
 
-  it.skipIf(process.getuid?.() === 0)('CONF-039: a $file without read permission fails with CONF_INCLUDE_READ_FAILED (skipped as root, who can read any file)', async () => {
-    await write('app-config.yaml', 'a:\n  $file: locked.txt\n');
-    await chmod(await write('locked.txt', 'x'), 0o000);
-    const error = await loadError();
-    expect(error.code).toBe('CONF_INCLUDE_READ_FAILED');
-  });
+  it.skipIf(process.getuid?.() === 0)(
+    'CONF-039: a $file without read permission fails with CONF_INCLUDE_READ_FAILED (skipped as root, who can read any file)',
+    async () => {
+      await write('app-config.yaml', 'a:\n  $file: locked.txt\n');
+      await chmod(await write('locked.txt', 'x'), 0o000);
+      const error = await loadError();
+      expect(error.code).toBe('CONF_INCLUDE_READ_FAILED');
+    },
+  );
 
   it('CONF-040: an $include of another extension fails with CONF_INCLUDE_UNSUPPORTED_FORMAT', async () => {
     await write('app-config.yaml', 'a:\n  $include: data.txt\n');
@@ -309,7 +347,10 @@ describe('includes', () => {
   });
 
   it('CONF-042: a #fragment selects a value in the included file, absent when the last key is missing', async () => {
-    await write('app-config.yaml', 'a:\n  $include: shared.yaml#db.connection\nb:\n  $include: shared.yaml#db.missing\n');
+    await write(
+      'app-config.yaml',
+      'a:\n  $include: shared.yaml#db.connection\nb:\n  $include: shared.yaml#db.missing\n',
+    );
     await write('shared.yaml', 'db:\n  connection:\n    host: h\n');
     expect((await load()).data).toEqual({ a: { host: 'h' } });
   });

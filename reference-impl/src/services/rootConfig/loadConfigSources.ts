@@ -94,7 +94,10 @@ export async function loadConfigSources(options: LoadConfigSourcesOptions): Prom
 }
 
 /** The default files of CONF-001 and CONF-005, in load order; all but the first are optional. */
-function defaultConfigFiles(rootDir: string, env: EnvSource): { files: string[]; optional: Set<string> } {
+function defaultConfigFiles(
+  rootDir: string,
+  env: EnvSource,
+): { files: string[]; optional: Set<string> } {
   const names = (env['BACKSTAGE_ENV'] ?? '')
     .split(',')
     .map((name) => name.trim())
@@ -117,7 +120,10 @@ async function exists(file: string): Promise<boolean> {
   }
 }
 
-async function loadRemote(target: Extract<ConfigTarget, { type: 'url' }>, options: LoadConfigSourcesOptions): Promise<ConfigSourceData> {
+async function loadRemote(
+  target: Extract<ConfigTarget, { type: 'url' }>,
+  options: LoadConfigSourcesOptions,
+): Promise<ConfigSourceData> {
   if (!options.remote) throw ConfigError.create('CONF_REMOTE_DISABLED', { url: target.url });
   let text: string;
   try {

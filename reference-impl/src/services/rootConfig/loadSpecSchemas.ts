@@ -30,5 +30,9 @@ async function readSpecSchemas(): Promise<ConfigSchema> {
   const root = schemas.get(ROOT_SCHEMA);
   if (!root) throw new Error(`${join(schemaDir, ROOT_SCHEMA)} is missing from @openstage/spec`);
   schemas.delete(ROOT_SCHEMA);
-  return { schema: root, location: join(schemaDir, ROOT_SCHEMA), references: [...schemas.values()] };
+  return {
+    schema: root,
+    location: join(schemaDir, ROOT_SCHEMA),
+    references: [...schemas.values()],
+  };
 }

@@ -13,7 +13,12 @@ describe('mergeConfig', () => {
   });
 
   it('CONF-049: arrays and scalars replace lower values unchanged', () => {
-    expect(mergeConfig([{ a: [1, 2], b: { x: 1 }, c: 'x' }, { a: [3], b: 'scalar', c: { y: 1 } }])).toEqual({
+    expect(
+      mergeConfig([
+        { a: [1, 2], b: { x: 1 }, c: 'x' },
+        { a: [3], b: 'scalar', c: { y: 1 } },
+      ]),
+    ).toEqual({
       a: [3],
       b: 'scalar',
       c: { y: 1 },
@@ -21,7 +26,9 @@ describe('mergeConfig', () => {
   });
 
   it('CONF-050: null hides every lower value at and below the path', () => {
-    expect(mergeConfig([{ a: { b: 1, c: { d: 1 } } }, { a: { c: null } }])).toEqual({ a: { b: 1 } });
+    expect(mergeConfig([{ a: { b: 1, c: { d: 1 } } }, { a: { c: null } }])).toEqual({
+      a: { b: 1 },
+    });
     expect(mergeConfig([{ a: 1 }, { a: null }, {}])).toEqual({});
     expect(mergeConfig([{ a: null }, { a: { b: 1 } }])).toEqual({ a: { b: 1 } });
   });

@@ -14,7 +14,10 @@ export function mergeConfig(sources: ReadonlyArray<JsonObject>): JsonObject {
   return isJsonObject(stripped) ? stripped : {};
 }
 
-function mergeValue(lower: JsonValue | undefined, higher: JsonValue | undefined): JsonValue | undefined {
+function mergeValue(
+  lower: JsonValue | undefined,
+  higher: JsonValue | undefined,
+): JsonValue | undefined {
   if (higher === undefined) return lower;
   if (!isJsonObject(higher) || !isJsonObject(lower)) return higher;
   const result: JsonObject = { ...lower };

@@ -20,7 +20,9 @@ export function parseConfigArgs(argv: ReadonlyArray<string>, cwd: string): Confi
       values.push(arg.slice('--config='.length));
     }
   }
-  return values.map((value) => (isRemote(value) ? { type: 'url', url: value } : { type: 'file', path: resolve(cwd, value) }));
+  return values.map((value) =>
+    isRemote(value) ? { type: 'url', url: value } : { type: 'file', path: resolve(cwd, value) },
+  );
 }
 
 function isRemote(value: string): boolean {

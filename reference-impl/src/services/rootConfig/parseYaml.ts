@@ -2,8 +2,7 @@ import { YAMLParseError, parse } from 'yaml';
 
 /** The outcome of parsing a YAML (or JSON) document. */
 export type ParseYamlResult =
-  | { ok: true; value: unknown }
-  | { ok: false; line: number; column: number; reason: string };
+  { ok: true; value: unknown } | { ok: false; line: number; column: number; reason: string };
 
 /**
  * Parses `text` as YAML 1.2, which also accepts JSON (CONF-011). An empty document or one that

@@ -16,7 +16,8 @@ export async function readConfigFile(file: string): Promise<JsonObject> {
     text = await readFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw ConfigError.create('CONF_FILE_NOT_FOUND', { file }, { cause: error });
+    if (code === 'ENOENT')
+      throw ConfigError.create('CONF_FILE_NOT_FOUND', { file }, { cause: error });
     throw ConfigError.create(
       'CONF_FILE_READ_FAILED',
       { file, reason: code ?? (error as Error).message },
@@ -39,7 +40,10 @@ export function parseConfigText(text: string, file: string): JsonObject {
   }
   if (parsed.value === undefined) return {};
   if (!isJsonObject(parsed.value)) {
-    throw ConfigError.create('CONF_ROOT_NOT_OBJECT', { file, found: describeJsonType(parsed.value) });
+    throw ConfigError.create('CONF_ROOT_NOT_OBJECT', {
+      file,
+      found: describeJsonType(parsed.value),
+    });
   }
   return parsed.value;
 }

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { ConfigReader } from './ConfigReader.js';
 import { isConfigError } from './ConfigError.js';
 import { durationToMilliseconds } from './durationToMilliseconds.js';
-import { readDurationFromConfig, readOptionalDurationFromConfig } from './readDurationFromConfig.js';
+import {
+  readDurationFromConfig,
+  readOptionalDurationFromConfig,
+} from './readDurationFromConfig.js';
 
 const DAY = 86_400_000;
 
@@ -29,14 +32,36 @@ describe('readDurationFromConfig', () => {
     ];
     for (const [value, expected] of cases) {
       const config = ConfigReader.fromData({ backend: { timeout: value as never } });
-      expect(readDurationFromConfig(config, 'backend.timeout'), JSON.stringify(value)).toBe(expected);
+      expect(readDurationFromConfig(config, 'backend.timeout'), JSON.stringify(value)).toBe(
+        expected,
+      );
     }
   });
 
   it('CONF-052: rejects bad durations with CONF_INVALID_DURATION naming the full config path', () => {
-    const bad: unknown[] = ['5000', '12', 'soon', '', -1, '-5s', 'P', 'PT', 'P-1D', '-PT5S', {}, { minute: 1 }, { minutes: 1, extra: 2 }, { seconds: -1 }, { seconds: '5' }, true, [1]];
+    const bad: unknown[] = [
+      '5000',
+      '12',
+      'soon',
+      '',
+      -1,
+      '-5s',
+      'P',
+      'PT',
+      'P-1D',
+      '-PT5S',
+      {},
+      { minute: 1 },
+      { minutes: 1, extra: 2 },
+      { seconds: -1 },
+      { seconds: '5' },
+      true,
+      [1],
+    ];
     for (const value of bad) {
-      const config = ConfigReader.fromData({ backend: { lifecycle: { delay: value as never } } }).getConfig('backend');
+      const config = ConfigReader.fromData({
+        backend: { lifecycle: { delay: value as never } },
+      }).getConfig('backend');
       let error: unknown;
       try {
         readDurationFromConfig(config, 'lifecycle.delay');
@@ -57,7 +82,9 @@ describe('readDurationFromConfig', () => {
 
   it('RCFG-010: a required duration that is absent fails with RCFG_MISSING_VALUE; the optional reader returns undefined', () => {
     const config = ConfigReader.fromData({});
-    expect(() => readDurationFromConfig(config, 'a.b')).toThrow(expect.objectContaining({ code: 'RCFG_MISSING_VALUE' }));
+    expect(() => readDurationFromConfig(config, 'a.b')).toThrow(
+      expect.objectContaining({ code: 'RCFG_MISSING_VALUE' }),
+    );
     expect(readOptionalDurationFromConfig(config, 'a.b')).toBeUndefined();
     expect(readOptionalDurationFromConfig(ConfigReader.fromData({ a: '1s' }), 'a')).toBe(1000);
   });

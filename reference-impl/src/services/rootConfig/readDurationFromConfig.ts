@@ -33,7 +33,10 @@ export function readOptionalDurationFromConfig(config: Config, key: string): num
 function toMilliseconds(config: Config, key: string, value: unknown): number {
   const result = durationToMilliseconds(value);
   if (!result.ok) {
-    throw ConfigError.create('CONF_INVALID_DURATION', { configPath: fullConfigPath(config, key), reason: result.reason });
+    throw ConfigError.create('CONF_INVALID_DURATION', {
+      configPath: fullConfigPath(config, key),
+      reason: result.reason,
+    });
   }
   return result.milliseconds;
 }

@@ -30,7 +30,8 @@ export function readEnvOverrides(env: EnvSource): EnvOverrides {
     const raw = env[variable];
     if (raw === undefined || raw === '') continue;
     const path = variable.slice(PREFIX.length).split('_');
-    if (!path.every((part) => PART.test(part))) throw ConfigError.create('CONF_INVALID_ENV_KEY', { variable });
+    if (!path.every((part) => PART.test(part)))
+      throw ConfigError.create('CONF_INVALID_ENV_KEY', { variable });
     entries.push({ variable, path, value: parseValue(raw) });
   }
 

@@ -39,7 +39,10 @@ interface Context {
  * CONF-045). Values that substitution makes absent are left out, so that a lower-priority
  * source shows through when the result is merged (CONF-047).
  */
-export async function resolveIncludes(document: JsonObject, options: ResolveIncludesOptions): Promise<JsonObject> {
+export async function resolveIncludes(
+  document: JsonObject,
+  options: ResolveIncludesOptions,
+): Promise<JsonObject> {
   const context: Context = {
     env: options.env,
     source: options.source,
@@ -51,7 +54,11 @@ export async function resolveIncludes(document: JsonObject, options: ResolveIncl
   return isJsonObject(resolved) ? resolved : {};
 }
 
-async function resolveValue(value: JsonValue | undefined, path: string, context: Context): Promise<JsonValue | undefined> {
+async function resolveValue(
+  value: JsonValue | undefined,
+  path: string,
+  context: Context,
+): Promise<JsonValue | undefined> {
   if (typeof value === 'string') return substituteEnv(value, context.env);
   if (Array.isArray(value)) {
     const items: JsonValue[] = [];
@@ -85,9 +92,11 @@ async function resolveInclude(
     throw ConfigError.create('CONF_INCLUDE_ADJACENT_KEYS', { configPath, file, includeKey });
   }
   const raw = mapping[includeKey];
-  if (typeof raw !== 'string') throw ConfigError.create('CONF_INCLUDE_NOT_STRING', { configPath, file, includeKey });
+  if (typeof raw !== 'string')
+    throw ConfigError.create('CONF_INCLUDE_NOT_STRING', { configPath, file, includeKey });
   const target = substituteEnv(raw, context.env);
-  if (target === undefined) throw ConfigError.create('CONF_INCLUDE_UNDEFINED', { configPath, file, includeKey });
+  if (target === undefined)
+    throw ConfigError.create('CONF_INCLUDE_UNDEFINED', { configPath, file, includeKey });
 
   if (includeKey === '$env') return context.env[target.trim()]?.trim();
 
@@ -102,9 +111,13 @@ async function resolveInclude(
   const fragment = hash === -1 ? undefined : target.slice(hash + 1);
   const absolute = resolve(context.baseDir, filePart);
   const format = formatOf(absolute);
-  if (format === undefined) throw ConfigError.create('CONF_INCLUDE_UNSUPPORTED_FORMAT', { configPath, file: absolute });
+  if (format === undefined)
+    throw ConfigError.create('CONF_INCLUDE_UNSUPPORTED_FORMAT', { configPath, file: absolute });
   if (context.chain.includes(absolute)) {
-    throw ConfigError.create('CONF_INCLUDE_CYCLE', { configPath, files: [...context.chain, absolute] });
+    throw ConfigError.create('CONF_INCLUDE_CYCLE', {
+      configPath,
+      files: [...context.chain, absolute],
+    });
   }
 
   const text = await readIncluded(absolute, configPath, context);
@@ -133,11 +146,20 @@ async function readIncluded(file: string, configPath: string, context: Context):
     return await readFile(file, 'utf8');
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw ConfigError.create('CONF_INCLUDE_READ_FAILED', { configPath, file, reason }, { cause: error });
+    throw ConfigError.create(
+      'CONF_INCLUDE_READ_FAILED',
+      { configPath, file, reason },
+      { cause: error },
+    );
   }
 }
 
-function parseIncluded(text: string, format: 'json' | 'yaml', file: string, configPath: string): JsonValue | undefined {
+function parseIncluded(
+  text: string,
+  format: 'json' | 'yaml',
+  file: string,
+  configPath: string,
+): JsonValue | undefined {
   if (format === 'json') {
     try {
       return JSON.parse(text) as JsonValue;
@@ -159,13 +181,23 @@ function parseIncluded(text: string, format: 'json' | 'yaml', file: string, conf
   return parsed.value as JsonValue | undefined;
 }
 
-function walkFragment(document: JsonValue | undefined, fragment: string, file: string, configPath: string): JsonValue | undefined {
+function walkFragment(
+  document: JsonValue | undefined,
+  fragment: string,
+  file: string,
+  configPath: string,
+): JsonValue | undefined {
   const keys = fragment.split('.');
   let current = document;
   for (const [index, key] of keys.entries()) {
     const walked = keys.slice(0, index).join('.');
     if (!isJsonObject(current)) {
-      throw ConfigError.create('CONF_INCLUDE_FRAGMENT_INVALID', { configPath, file, fragment, walked });
+      throw ConfigError.create('CONF_INCLUDE_FRAGMENT_INVALID', {
+        configPath,
+        file,
+        fragment,
+        walked,
+      });
     }
     const next = current[key];
     if (next === undefined && index < keys.length - 1) {

@@ -36,7 +36,11 @@ function backendWith(factory: ReturnType<typeof rootConfigServiceFactory>) {
     }),
     defaultServiceFactories: [
       factory,
-      createServiceFactory({ service: coreServices.rootLogger, deps: {}, factory: () => new ConsoleLogger({ level: 'error', sink: () => {} }) }),
+      createServiceFactory({
+        service: coreServices.rootLogger,
+        deps: {},
+        factory: () => new ConsoleLogger({ level: 'error', sink: () => {} }),
+      }),
       rootLifecycleServiceFactory,
       lifecycleServiceFactory,
     ],
@@ -45,7 +49,8 @@ function backendWith(factory: ReturnType<typeof rootConfigServiceFactory>) {
 
 function errorChain(error: unknown): unknown[] {
   const chain: unknown[] = [];
-  for (let e = error; e !== undefined && chain.length < 10; e = (e as { cause?: unknown }).cause) chain.push(e);
+  for (let e = error; e !== undefined && chain.length < 10; e = (e as { cause?: unknown }).cause)
+    chain.push(e);
   return chain;
 }
 
@@ -57,10 +62,20 @@ describe('rootConfigServiceFactory', () => {
   });
 
   it('RCFG-031, RCFG-032: plugins read the loaded configuration; argv replaces process.argv', async () => {
-    await writeFile(join(dir, 'prod.yaml'), 'backend:\n  baseUrl: http://localhost:7007\ntodo:\n  limit: 5\n');
+    await writeFile(
+      join(dir, 'prod.yaml'),
+      'backend:\n  baseUrl: http://localhost:7007\ntodo:\n  limit: 5\n',
+    );
     let seen: number | undefined;
     const backend = backendWith(
-      rootConfigServiceFactory({ cwd: dir, env: {}, argv: ['node', 'main.js', '--config', 'prod.yaml'], watch: false, packageSchemas: false, logger: quiet }),
+      rootConfigServiceFactory({
+        cwd: dir,
+        env: {},
+        argv: ['node', 'main.js', '--config', 'prod.yaml'],
+        watch: false,
+        packageSchemas: false,
+        logger: quiet,
+      }),
     );
     backend.add(
       createBackendPlugin({
@@ -83,21 +98,39 @@ describe('rootConfigServiceFactory', () => {
   it('CONF-063: a validation failure rejects start() before any plugin init, reaching CONF_SCHEMA_VALIDATION_FAILED through cause', async () => {
     await writeFile(join(dir, 'app-config.yaml'), 'backend:\n  listen:\n    port: nope\n');
     let initialised = false;
-    const backend = backendWith(rootConfigServiceFactory({ cwd: dir, env: {}, argv: [], watch: false, packageSchemas: false, logger: quiet }));
+    const backend = backendWith(
+      rootConfigServiceFactory({
+        cwd: dir,
+        env: {},
+        argv: [],
+        watch: false,
+        packageSchemas: false,
+        logger: quiet,
+      }),
+    );
     backend.add(
       createBackendPlugin({
         pluginId: 'todo',
         register(env) {
-          env.registerInit({ deps: {}, async init() { initialised = true; } });
+          env.registerInit({
+            deps: {},
+            async init() {
+              initialised = true;
+            },
+          });
         },
       }),
     );
     const error = await backend.start().catch((e: unknown) => e);
     await backend.stop();
     expect(initialised).toBe(false);
-    const validation = errorChain(error).find((e) => isConfigError(e, 'CONF_SCHEMA_VALIDATION_FAILED'));
+    const validation = errorChain(error).find((e) =>
+      isConfigError(e, 'CONF_SCHEMA_VALIDATION_FAILED'),
+    );
     expect(validation).toBeDefined();
-    expect((validation as { problems: Array<{ path: string }> }).problems.map((p) => p.path)).toEqual(['backend.baseUrl', 'backend.listen.port']);
+    expect(
+      (validation as { problems: Array<{ path: string }> }).problems.map((p) => p.path),
+    ).toEqual(['backend.baseUrl', 'backend.listen.port']);
   });
 
   it('CONF-069, RCFG-039: exposes the secrets to the logger and stops watching through closeRootConfig', async () => {
@@ -106,12 +139,25 @@ describe('rootConfigServiceFactory', () => {
       'backend:\n  baseUrl: http://localhost:7007\n  database:\n    client: pg\n    connection: postgresql://u:${PW}@db/x\n',
     );
     let config: Config | undefined;
-    const backend = backendWith(rootConfigServiceFactory({ cwd: dir, env: { PW: 'pw' }, argv: [], packageSchemas: false, logger: quiet }));
+    const backend = backendWith(
+      rootConfigServiceFactory({
+        cwd: dir,
+        env: { PW: 'pw' },
+        argv: [],
+        packageSchemas: false,
+        logger: quiet,
+      }),
+    );
     backend.add(
       createBackendPlugin({
         pluginId: 'probe',
         register(env) {
-          env.registerInit({ deps: { config: coreServices.rootConfig }, async init(deps) { config = deps.config as unknown as Config; } });
+          env.registerInit({
+            deps: { config: coreServices.rootConfig },
+            async init(deps) {
+              config = deps.config as unknown as Config;
+            },
+          });
         },
       }),
     );

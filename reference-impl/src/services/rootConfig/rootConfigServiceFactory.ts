@@ -34,7 +34,8 @@ function createFactory(options: RootConfigOptions = {}) {
  * **Details**: the secrets of the loaded configuration are available to the root logger through
  * `getConfigSecrets(config)`; `closeRootConfig(config)` stops watching.
  */
-export const rootConfigServiceFactory: ServiceFactory & ((options?: RootConfigOptions) => ServiceFactory) = Object.assign(
+export const rootConfigServiceFactory: ServiceFactory &
+  ((options?: RootConfigOptions) => ServiceFactory) = Object.assign(
   (options?: RootConfigOptions) => createFactory(options),
   createFactory(),
 );

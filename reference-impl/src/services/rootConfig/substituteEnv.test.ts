@@ -5,7 +5,9 @@ describe('substituteEnv', () => {
   const env = { HOST: '  db.internal ', PORT: '5432', BLANK: '   ', EMPTY: '' };
 
   it('CONF-026: replaces ${NAME} with the trimmed value, trimming the name too', () => {
-    expect(substituteEnv('postgres://${HOST}:${ PORT }/x', env)).toBe('postgres://db.internal:5432/x');
+    expect(substituteEnv('postgres://${HOST}:${ PORT }/x', env)).toBe(
+      'postgres://db.internal:5432/x',
+    );
     expect(substituteEnv('no references', env)).toBe('no references');
   });
 

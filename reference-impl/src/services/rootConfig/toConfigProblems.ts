@@ -8,12 +8,21 @@ import { pointerToConfigPath } from './pointerToConfigPath.js';
  * the config path of the offending value (the missing or extra key for `required` and
  * `additionalProperties`) and the rule it breaks, without quoting the value (CONF-068).
  */
-export function toConfigProblems(errors: ReadonlyArray<ErrorObject>, data: JsonObject, packageName: string | undefined): ConfigProblem[] {
+export function toConfigProblems(
+  errors: ReadonlyArray<ErrorObject>,
+  data: JsonObject,
+  packageName: string | undefined,
+): ConfigProblem[] {
   return simplifyErrors(errors).map((error) => toProblem(error, data, packageName));
 }
 
 // Keywords reported at an object's path that are about one of its keys.
-const KEY_KEYWORDS = new Set(['required', 'dependentRequired', 'additionalProperties', 'unevaluatedProperties']);
+const KEY_KEYWORDS = new Set([
+  'required',
+  'dependentRequired',
+  'additionalProperties',
+  'unevaluatedProperties',
+]);
 
 /**
  * Folds the errors of the branches of a failed `anyOf` or `oneOf` into something a person can
@@ -28,23 +37,39 @@ function simplifyErrors(errors: ReadonlyArray<ErrorObject>): ErrorObject[] {
     const at = composite.instancePath;
     if (!result.includes(composite)) continue;
     const here = result.filter((e) => e.instancePath === at && !KEY_KEYWORDS.has(e.keyword));
-    const deeper = result.some((e) => e.instancePath.startsWith(`${at}/`) || (e.instancePath === at && KEY_KEYWORDS.has(e.keyword)));
+    const deeper = result.some(
+      (e) =>
+        e.instancePath.startsWith(`${at}/`) ||
+        (e.instancePath === at && KEY_KEYWORDS.has(e.keyword)),
+    );
     result = result.filter((e) => !here.includes(e));
     if (deeper) continue;
-    const forms = [...new Set(here.filter((e) => e.keyword !== 'anyOf' && e.keyword !== 'oneOf').map(describeError))];
+    const forms = [
+      ...new Set(
+        here.filter((e) => e.keyword !== 'anyOf' && e.keyword !== 'oneOf').map(describeError),
+      ),
+    ];
     result.push({
       ...composite,
-      message: forms.length === 0 ? (composite.message ?? 'matches none of the accepted forms') : `must match one of the accepted forms: ${forms.join('; or ')}`,
+      message:
+        forms.length === 0
+          ? (composite.message ?? 'matches none of the accepted forms')
+          : `must match one of the accepted forms: ${forms.join('; or ')}`,
     });
   }
   return result;
 }
 
-function toProblem(error: ErrorObject, data: JsonObject, packageName: string | undefined): ConfigProblem {
+function toProblem(
+  error: ErrorObject,
+  data: JsonObject,
+  packageName: string | undefined,
+): ConfigProblem {
   let pointer = error.instancePath;
-  let message = error.message ?? `breaks the '${error.keyword}' rule`;
+  let message: string;
   const params = error.params as Record<string, unknown>;
-  const child = (name: unknown): string => `${pointer}/${String(name).replace(/~/g, '~0').replace(/\//g, '~1')}`;
+  const child = (name: unknown): string =>
+    `${pointer}/${String(name).replace(/~/g, '~0').replace(/\//g, '~1')}`;
   if (error.keyword === 'required' || error.keyword === 'dependentRequired') {
     pointer = child(params['missingProperty']);
     message = 'is required';
@@ -84,4 +109,3 @@ export function compareProblems(a: ConfigProblem, b: ConfigProblem): number {
   if (a.path !== b.path) return a.path < b.path ? -1 : 1;
   return a.message < b.message ? -1 : a.message > b.message ? 1 : 0;
 }
-

@@ -30,7 +30,10 @@ describe('DefaultRootHealthService', () => {
     const { service, start, beginShutdown } = setup([{ pluginId: 'a', state: 'failed-allowed' }]);
     for (const step of [async () => {}, start, beginShutdown]) {
       await step();
-      await expect(service.getLiveness()).resolves.toEqual({ status: 200, payload: { status: 'ok' } });
+      await expect(service.getLiveness()).resolves.toEqual({
+        status: 200,
+        payload: { status: 'ok' },
+      });
     }
   });
 
@@ -38,7 +41,11 @@ describe('DefaultRootHealthService', () => {
     const { service } = setup([{ pluginId: 'catalog', state: 'starting' }]);
     await expect(service.getReadiness()).resolves.toEqual({
       status: 503,
-      payload: { status: 'error', message: 'Backend has not started yet', plugins: { catalog: { state: 'starting' } } },
+      payload: {
+        status: 'error',
+        message: 'Backend has not started yet',
+        plugins: { catalog: { state: 'starting' } },
+      },
     });
   });
 
@@ -73,7 +80,9 @@ describe('DefaultRootHealthService', () => {
     });
     const onlyModules = setup([{ pluginId: 'x', state: 'ready', failedModules: ['m'] }]);
     await onlyModules.start();
-    expect((await onlyModules.service.getReadiness()).payload).toMatchObject({ status: 'degraded' });
+    expect((await onlyModules.service.getReadiness()).payload).toMatchObject({
+      status: 'degraded',
+    });
   });
 
   it('HLTH-015, HLTH-016, HLTH-017, HLTH-024: from before-shutdown on readiness is 503 and running plugins are stopping', async () => {
@@ -90,7 +99,12 @@ describe('DefaultRootHealthService', () => {
       payload: {
         status: 'error',
         message: 'Backend is shutting down',
-        plugins: { a: { state: 'stopping' }, b: { state: 'stopping' }, c: { state: 'failed-allowed' }, d: { state: 'failed' } },
+        plugins: {
+          a: { state: 'stopping' },
+          b: { state: 'stopping' },
+          c: { state: 'failed-allowed' },
+          d: { state: 'failed' },
+        },
       },
     });
   });
@@ -99,7 +113,10 @@ describe('DefaultRootHealthService', () => {
     const startup: Array<() => void | Promise<void>> = [];
     const beforeShutdown: Array<() => void | Promise<void>> = [];
     const service = new DefaultRootHealthService({
-      lifecycle: { addStartupHook: (h) => void startup.push(h), addBeforeShutdownHook: (h) => void beforeShutdown.push(h) },
+      lifecycle: {
+        addStartupHook: (h) => void startup.push(h),
+        addBeforeShutdownHook: (h) => void beforeShutdown.push(h),
+      },
     });
     for (const hook of startup) await hook();
     expect((await service.getReadiness()).status).toBe(200);
@@ -112,20 +129,34 @@ describe('DefaultRootHealthService', () => {
   it('HLTH-018: plugins is an empty object without a source or before any plugin is known', async () => {
     const { service } = setup([]);
     expect((await service.getReadiness()).payload).toMatchObject({ plugins: {} });
-    const bare = new DefaultRootHealthService({ lifecycle: { addStartupHook: () => {}, addBeforeShutdownHook: () => {} } });
+    const bare = new DefaultRootHealthService({
+      lifecycle: { addStartupHook: () => {}, addBeforeShutdownHook: () => {} },
+    });
     expect((await bare.getReadiness()).payload).toMatchObject({ plugins: {} });
   });
 
   it('HLTH-018, HLTH-020, HLTH-021: entries follow the source at the time of each request', async () => {
     const { service, source, start } = setup([{ pluginId: 'a', state: 'starting' }]);
-    expect((await service.getReadiness()).payload).toMatchObject({ plugins: { a: { state: 'starting' } } });
-    source.states = [{ pluginId: 'a', state: 'ready' }, { pluginId: 'b', state: 'starting' }];
+    expect((await service.getReadiness()).payload).toMatchObject({
+      plugins: { a: { state: 'starting' } },
+    });
+    source.states = [
+      { pluginId: 'a', state: 'ready' },
+      { pluginId: 'b', state: 'starting' },
+    ];
     await start();
-    expect((await service.getReadiness()).payload).toMatchObject({ plugins: { a: { state: 'ready' }, b: { state: 'starting' } } });
+    expect((await service.getReadiness()).payload).toMatchObject({
+      plugins: { a: { state: 'ready' }, b: { state: 'starting' } },
+    });
   });
 
   it('HLTH-026: only state and failedModules are copied from the source', async () => {
-    const leaky = { pluginId: 'a', state: 'failed-allowed', error: new Error('password=hunter2'), config: { secret: 'x' } } as PluginStateEntry;
+    const leaky = {
+      pluginId: 'a',
+      state: 'failed-allowed',
+      error: new Error('password=hunter2'),
+      config: { secret: 'x' },
+    } as PluginStateEntry;
     const { service, start } = setup([leaky]);
     await start();
     const text = JSON.stringify(await service.getReadiness());
@@ -146,7 +177,11 @@ describe('DefaultRootHealthService', () => {
 
   it('HLTH-018: a source connected later is used from then on', async () => {
     const { service } = setup([]);
-    service.setPluginStateSource({ getPluginStates: () => [{ pluginId: 'late', state: 'starting' }] });
-    expect((await service.getReadiness()).payload).toMatchObject({ plugins: { late: { state: 'starting' } } });
+    service.setPluginStateSource({
+      getPluginStates: () => [{ pluginId: 'late', state: 'starting' }],
+    });
+    expect((await service.getReadiness()).payload).toMatchObject({
+      plugins: { late: { state: 'starting' } },
+    });
   });
 });

@@ -7,7 +7,10 @@ export interface RootHealthLifecycle {
   addBeforeShutdownHook(hook: () => void | Promise<void>): void;
 }
 
-const LIVE: RootHealthServiceResponse = Object.freeze({ status: 200, payload: Object.freeze({ status: 'ok' }) });
+const LIVE: RootHealthServiceResponse = Object.freeze({
+  status: 200,
+  payload: Object.freeze({ status: 'ok' }),
+});
 
 /**
  * The default `rootHealth` service (HLTH-009 to HLTH-027).
@@ -49,10 +52,16 @@ export class DefaultRootHealthService implements RootHealthService {
     const shuttingDown = this.#shuttingDown;
     const { plugins, degraded } = this.#pluginStates(shuttingDown);
     if (shuttingDown) {
-      return { status: 503, payload: { status: 'error', message: 'Backend is shutting down', plugins } };
+      return {
+        status: 503,
+        payload: { status: 'error', message: 'Backend is shutting down', plugins },
+      };
     }
     if (!this.#started) {
-      return { status: 503, payload: { status: 'error', message: 'Backend has not started yet', plugins } };
+      return {
+        status: 503,
+        payload: { status: 'error', message: 'Backend has not started yet', plugins },
+      };
     }
     return { status: 200, payload: { status: degraded ? 'degraded' : 'ok', plugins } };
   }
@@ -67,7 +76,8 @@ export class DefaultRootHealthService implements RootHealthService {
     for (const entry of entries) {
       let state: string = entry.state;
       if (shuttingDown && (state === 'starting' || state === 'ready')) state = 'stopping';
-      const failedModules = entry.failedModules === undefined ? [] : [...entry.failedModules].sort();
+      const failedModules =
+        entry.failedModules === undefined ? [] : [...entry.failedModules].sort();
       if (state === 'failed-allowed' || failedModules.length > 0) degraded = true;
       plugins[entry.pluginId] = failedModules.length > 0 ? { state, failedModules } : { state };
     }

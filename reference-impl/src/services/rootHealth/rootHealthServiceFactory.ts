@@ -15,11 +15,10 @@ function createFactory(options: RootHealthServiceFactoryOptions = {}) {
     service: coreServices.rootHealth,
     deps: { lifecycle: coreServices.rootLifecycle },
     factory: ({ lifecycle }) =>
-      // The authoring refs type this service as opaque; the spec's interface is its contract.
       new DefaultRootHealthService({
         lifecycle,
         ...(options.pluginStates ? { pluginStates: options.pluginStates } : {}),
-      }) as unknown as typeof coreServices.rootHealth.T,
+      }),
   });
 }
 

@@ -41,7 +41,8 @@ export class DefaultRootHttpRouter implements RootHttpRouterService {
         'The indexPath option of the rootHttpRouter factory may not be the empty string; give a path, or false to disable the index fallback',
       );
     }
-    this.#indexPath = indexPath === false ? undefined : trimTrailingSlashes(indexPath).toLowerCase();
+    this.#indexPath =
+      indexPath === false ? undefined : trimTrailingSlashes(indexPath).toLowerCase();
   }
 
   use(path: string, handler: HttpRequestHandler): void {

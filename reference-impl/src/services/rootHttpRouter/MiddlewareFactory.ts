@@ -41,7 +41,9 @@ export class MiddlewareFactory {
     this.#cors = readCorsOptions(config);
     const rateLimit = config.getOptional('backend.rateLimit');
     const global =
-      typeof rateLimit === 'object' && rateLimit !== null && (rateLimit as { global?: unknown }).global === false
+      typeof rateLimit === 'object' &&
+      rateLimit !== null &&
+      (rateLimit as { global?: unknown }).global === false
         ? undefined
         : rateLimit;
     this.#rateLimit = readRateLimitOptions(global, 'backend.rateLimit');

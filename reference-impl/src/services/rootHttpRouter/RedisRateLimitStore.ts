@@ -29,7 +29,12 @@ export class RedisRateLimitStore implements RateLimitStore {
   }
 
   async increment(key: string): Promise<RateLimitHit> {
-    const [count, ttl] = (await this.#client.eval(INCREMENT, 1, this.#prefix + key, this.#windowMs)) as [number, number];
+    const [count, ttl] = (await this.#client.eval(
+      INCREMENT,
+      1,
+      this.#prefix + key,
+      this.#windowMs,
+    )) as [number, number];
     return { count, resetAt: Date.now() + ttl };
   }
 
@@ -39,7 +44,8 @@ export class RedisRateLimitStore implements RateLimitStore {
 
   async close(): Promise<void> {
     // QUIT needs a live connection; a client that is still (re)connecting is simply dropped.
-    if (this.#client.status === 'ready') await this.#client.quit().catch(() => this.#client.disconnect());
+    if (this.#client.status === 'ready')
+      await this.#client.quit().catch(() => this.#client.disconnect());
     else this.#client.disconnect();
   }
 }

@@ -33,7 +33,9 @@ export type RootHttpRouterSpecErrorCode = AssertSpecCodes<RootHttpRouterErrorCod
  * TODO(lead): move these codes into reference-impl/src/errors/errorCatalog.ts once service codes
  * live there; the shape (`code`, `requirement`, `configPath`, `cause`) stays the same.
  */
-export class RootHttpRouterError<C extends RootHttpRouterErrorCode = RootHttpRouterErrorCode> extends Error {
+export class RootHttpRouterError<
+  C extends RootHttpRouterErrorCode = RootHttpRouterErrorCode,
+> extends Error {
   override readonly name = 'RootHttpRouterError';
   readonly code: C;
   readonly requirement: string;
@@ -41,7 +43,10 @@ export class RootHttpRouterError<C extends RootHttpRouterErrorCode = RootHttpRou
 
   constructor(code: C, message: string, options?: { configPath?: string; cause?: unknown }) {
     const requirement = catalog[code];
-    super(`${message} [${code}, ${requirement}]`, options?.cause === undefined ? undefined : { cause: options.cause });
+    super(
+      `${message} [${code}, ${requirement}]`,
+      options?.cause === undefined ? undefined : { cause: options.cause },
+    );
     this.code = code;
     this.requirement = requirement;
     if (options?.configPath !== undefined) this.configPath = options.configPath;

@@ -27,12 +27,22 @@ function recordingLogger() {
   return { logger, errors };
 }
 
-async function serve(handler: RequestHandler, options: { showStackTraces?: boolean; mount?: string } = {}) {
+async function serve(
+  handler: RequestHandler,
+  options: { showStackTraces?: boolean; mount?: string } = {},
+) {
   const { logger, errors } = recordingLogger();
   const app = express();
   const inner = Router();
   inner.use(handler);
-  inner.use(createErrorHandler({ logger, ...(options.showStackTraces === undefined ? {} : { showStackTraces: options.showStackTraces }) }));
+  inner.use(
+    createErrorHandler({
+      logger,
+      ...(options.showStackTraces === undefined
+        ? {}
+        : { showStackTraces: options.showStackTraces }),
+    }),
+  );
   if (options.mount) app.use(options.mount, inner);
   else app.use(inner);
   app.use(createNotFoundHandler());
@@ -98,12 +108,20 @@ describe('default error handler', () => {
 
   it('RHTTP-068: the body holds the error with its enumerable properties and cause, the request and the status', async () => {
     const cause = named('InputError', 'inner problem', { field: 'name' });
-    const error = Object.assign(new Error('outer problem', { cause }), { name: 'ConflictError', code: 'E_DUP' });
+    const error = Object.assign(new Error('outer problem', { cause }), {
+      name: 'ConflictError',
+      code: 'E_DUP',
+    });
     const { base } = await serve(throwing(error));
     const response = await fetch(`${base}/items/7?x=1`, { method: 'PUT' });
     expect(response.status).toBe(409);
     expect((await response.json()) as Loose).toEqual({
-      error: { name: 'ConflictError', message: 'outer problem', code: 'E_DUP', cause: { name: 'InputError', message: 'inner problem', field: 'name' } },
+      error: {
+        name: 'ConflictError',
+        message: 'outer problem',
+        code: 'E_DUP',
+        cause: { name: 'InputError', message: 'inner problem', field: 'name' },
+      },
       request: { method: 'PUT', url: '/items/7?x=1' },
       response: { statusCode: 409 },
     });
@@ -113,12 +131,18 @@ describe('default error handler', () => {
     const error = new Error('');
     error.name = '';
     const { base } = await serve(throwing(error));
-    expect(((await (await fetch(`${base}/x`)).json()) as Loose).error).toMatchObject({ name: 'Unknown', message: '<no reason given>' });
+    expect(((await (await fetch(`${base}/x`)).json()) as Loose).error).toMatchObject({
+      name: 'Unknown',
+      message: '<no reason given>',
+    });
   });
 
   it('RHTTP-069: the url is the path as the answering router sees it', async () => {
     const { base } = await serve(throwing(named('NotFoundError')), { mount: '/api/todo' });
-    expect(((await (await fetch(`${base}/api/todo/items/1`)).json()) as Loose).request).toEqual({ method: 'GET', url: '/items/1' });
+    expect(((await (await fetch(`${base}/api/todo/items/1`)).json()) as Loose).request).toEqual({
+      method: 'GET',
+      url: '/items/1',
+    });
   });
 
   it('RHTTP-070: stacks appear only when stack traces are shown', async () => {
@@ -164,7 +188,16 @@ describe('default error handler', () => {
   });
 
   it('RHTTP-074: non-errors and database driver errors are replaced by an opaque error with a logId', async () => {
-    for (const thrown of ['a string', { some: 'object' }, Object.assign(new Error('syntax error at "secret_table"'), { severity: 'ERROR', routine: 'scanner_yyerror', code: '42601' }), Object.assign(new Error('SQLITE_ERROR: no such table: secret'), { code: 'SQLITE_ERROR' })]) {
+    for (const thrown of [
+      'a string',
+      { some: 'object' },
+      Object.assign(new Error('syntax error at "secret_table"'), {
+        severity: 'ERROR',
+        routine: 'scanner_yyerror',
+        code: '42601',
+      }),
+      Object.assign(new Error('SQLITE_ERROR: no such table: secret'), { code: 'SQLITE_ERROR' }),
+    ]) {
       const { base, errors } = await serve(throwing(thrown));
       const response = await fetch(`${base}/x`);
       expect(response.status).toBe(500);

@@ -59,7 +59,8 @@ export function createErrorHandler(options: ErrorHandlerOptions): ErrorRequestHa
 function statusOf(error: Error): number {
   const candidate = error as { statusCode?: unknown; status?: unknown };
   for (const value of [candidate.statusCode, candidate.status]) {
-    if (typeof value === 'number' && Number.isInteger(value) && value >= 100 && value <= 599) return value;
+    if (typeof value === 'number' && Number.isInteger(value) && value >= 100 && value <= 599)
+      return value;
   }
   return STATUS_BY_NAME[error.name] ?? 500;
 }
@@ -68,7 +69,8 @@ function statusOf(error: Error): number {
 function sanitize(thrown: unknown, logger: LoggerService): Error {
   if (thrown instanceof Error && !isDatabaseError(thrown)) return thrown;
   const logId = randomBytes(10).toString('hex');
-  const original = thrown instanceof Error ? thrown : new Error(`Non-error value thrown: ${String(thrown)}`);
+  const original =
+    thrown instanceof Error ? thrown : new Error(`Non-error value thrown: ${String(thrown)}`);
   logger.error(`Replaced an unsafe error in a response; logId=${logId}`, original);
   const replacement = new Error(`An internal error occurred logId=${logId}`);
   delete replacement.stack;
@@ -77,7 +79,13 @@ function sanitize(thrown: unknown, logger: LoggerService): Error {
 
 /** Errors of pg, mysql2 and better-sqlite3 carry driver fields that may leak SQL or hosts. */
 function isDatabaseError(error: Error): boolean {
-  const fields = error as { code?: unknown; severity?: unknown; sqlMessage?: unknown; sqlState?: unknown; routine?: unknown };
+  const fields = error as {
+    code?: unknown;
+    severity?: unknown;
+    sqlMessage?: unknown;
+    sqlState?: unknown;
+    routine?: unknown;
+  };
   if (fields.sqlMessage !== undefined || fields.sqlState !== undefined) return true; // mysql2
   if (typeof fields.severity === 'string' && fields.routine !== undefined) return true; // pg
   return typeof fields.code === 'string' && fields.code.startsWith('SQLITE_'); // better-sqlite3
@@ -85,7 +93,11 @@ function isDatabaseError(error: Error): boolean {
 
 type SerializedError = { name: string; message: string; [key: string]: unknown };
 
-function serialize(error: unknown, showStackTraces: boolean, depth: number): SerializedError | unknown {
+function serialize(
+  error: unknown,
+  showStackTraces: boolean,
+  depth: number,
+): SerializedError | unknown {
   if (!(error instanceof Error)) return error;
   const out: SerializedError = {
     ...Object.fromEntries(Object.entries(error)),
@@ -95,6 +107,7 @@ function serialize(error: unknown, showStackTraces: boolean, depth: number): Ser
   if (showStackTraces && error.stack !== undefined) out['stack'] = error.stack;
   else delete out['stack'];
   // `cause` is non-enumerable when set through the Error constructor, but belongs in the body.
-  if (error.cause !== undefined && depth < 8) out['cause'] = serialize(error.cause, showStackTraces, depth + 1);
+  if (error.cause !== undefined && depth < 8)
+    out['cause'] = serialize(error.cause, showStackTraces, depth + 1);
   return out;
 }

@@ -12,10 +12,16 @@ afterEach(async () => {
 });
 
 function headersConfig(headers: unknown): ConfigReader {
-  return { getOptional: <T>(key?: string) => (key === 'backend.health.headers' ? (headers as T) : undefined) };
+  return {
+    getOptional: <T>(key?: string) =>
+      key === 'backend.health.headers' ? (headers as T) : undefined,
+  };
 }
 
-let ready: { status: number; payload?: unknown } = { status: 503, payload: { status: 'error', message: 'Backend has not started yet' } };
+let ready: { status: number; payload?: unknown } = {
+  status: 503,
+  payload: { status: 'error', message: 'Backend has not started yet' },
+};
 const health: RootHealthService = {
   getLiveness: async () => ({ status: 200, payload: { status: 'ok' } }),
   getReadiness: async () => ready as { status: number; payload: { status: string } },
@@ -44,7 +50,10 @@ describe('health endpoints', () => {
     ready = { status: 503, payload: { status: 'error', message: 'Backend has not started yet' } };
     let response = await fetch(`${base}/.backstage/health/v1/readiness?probe=1`);
     expect(response.status).toBe(503);
-    expect(await response.json()).toEqual({ status: 'error', message: 'Backend has not started yet' });
+    expect(await response.json()).toEqual({
+      status: 'error',
+      message: 'Backend has not started yet',
+    });
     ready = { status: 200, payload: { status: 'ok' } };
     response = await fetch(`${base}/.backstage/health/v1/readiness`);
     expect(response.status).toBe(200);
@@ -53,7 +62,9 @@ describe('health endpoints', () => {
   it('HLTH-003: other paths and methods under the prefix pass on', async () => {
     const base = await serve();
     expect((await fetch(`${base}/.backstage/health/v1/other`)).status).toBe(404);
-    expect((await fetch(`${base}/.backstage/health/v1/liveness`, { method: 'POST' })).status).toBe(404);
+    expect((await fetch(`${base}/.backstage/health/v1/liveness`, { method: 'POST' })).status).toBe(
+      404,
+    );
   });
 
   it('HLTH-007: backend.health.headers are added to both responses', async () => {

@@ -15,7 +15,10 @@ const PREFIX = '/.backstage/health/v1/';
  * @throws RootHttpRouterError `HLTH_INVALID_HEADER` naming the key, when a header name or value
  *   is not a non-empty string (HLTH-008).
  */
-export function createHealthRouter(options: { health: RootHealthService; config: ConfigReader }): RequestHandler {
+export function createHealthRouter(options: {
+  health: RootHealthService;
+  config: ConfigReader;
+}): RequestHandler {
   const { health } = options;
   const headers = readHealthHeaders(options.config.getOptional('backend.health.headers'));
   const send = (res: Response, result: RootHealthServiceResponse): void => {
@@ -44,20 +47,30 @@ export function createHealthRouter(options: { health: RootHealthService; config:
 function readHealthHeaders(value: unknown): Array<[string, string]> {
   if (value === undefined || value === null) return [];
   if (typeof value !== 'object' || Array.isArray(value)) {
-    throw invalidHeader('backend.health.headers', 'backend.health.headers must be a mapping of header names to values');
+    throw invalidHeader(
+      'backend.health.headers',
+      'backend.health.headers must be a mapping of header names to values',
+    );
   }
   const headers: Array<[string, string]> = [];
   for (const [name, headerValue] of Object.entries(value)) {
     const configPath = `backend.health.headers.${name}`;
-    if (name.trim() === '') throw invalidHeader(configPath, 'backend.health.headers holds an empty header name');
+    if (name.trim() === '')
+      throw invalidHeader(configPath, 'backend.health.headers holds an empty header name');
     if (typeof headerValue !== 'string' || headerValue === '') {
-      throw invalidHeader(configPath, `${configPath} must be a non-empty string, received ${JSON.stringify(headerValue)}`);
+      throw invalidHeader(
+        configPath,
+        `${configPath} must be a non-empty string, received ${JSON.stringify(headerValue)}`,
+      );
     }
     headers.push([name, headerValue]);
   }
   return headers;
 }
 
-function invalidHeader(configPath: string, message: string): RootHttpRouterError<'HLTH_INVALID_HEADER'> {
+function invalidHeader(
+  configPath: string,
+  message: string,
+): RootHttpRouterError<'HLTH_INVALID_HEADER'> {
   return new RootHttpRouterError('HLTH_INVALID_HEADER', message, { configPath });
 }

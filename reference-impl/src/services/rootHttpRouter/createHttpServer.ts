@@ -40,12 +40,17 @@ export function createHttpServer(options: {
     ? https.createServer({ cert: options.tls.cert, key: options.tls.key }, listener)
     : http.createServer(listener);
   const serverOptions = options.serverOptions ?? {};
-  if (serverOptions.headersTimeout !== undefined) server.headersTimeout = serverOptions.headersTimeout;
-  if (serverOptions.requestTimeout !== undefined) server.requestTimeout = serverOptions.requestTimeout;
-  if (serverOptions.keepAliveTimeout !== undefined) server.keepAliveTimeout = serverOptions.keepAliveTimeout;
+  if (serverOptions.headersTimeout !== undefined)
+    server.headersTimeout = serverOptions.headersTimeout;
+  if (serverOptions.requestTimeout !== undefined)
+    server.requestTimeout = serverOptions.requestTimeout;
+  if (serverOptions.keepAliveTimeout !== undefined)
+    server.keepAliveTimeout = serverOptions.keepAliveTimeout;
   if (serverOptions.timeout !== undefined) server.timeout = serverOptions.timeout;
-  if (serverOptions.maxHeadersCount !== undefined) server.maxHeadersCount = serverOptions.maxHeadersCount;
-  if (serverOptions.maxRequestsPerSocket !== undefined) server.maxRequestsPerSocket = serverOptions.maxRequestsPerSocket;
+  if (serverOptions.maxHeadersCount !== undefined)
+    server.maxHeadersCount = serverOptions.maxHeadersCount;
+  if (serverOptions.maxRequestsPerSocket !== undefined)
+    server.maxRequestsPerSocket = serverOptions.maxRequestsPerSocket;
 
   let stopping: Promise<void> | undefined;
   return {
@@ -80,7 +85,9 @@ export function createHttpServer(options: {
         }
         // A keep-alive connection that is busy when stop begins becomes idle once its response
         // is written; the sweep closes it then, so the server's close callback can fire.
-        const sweep = force ? undefined : setInterval(() => server.closeIdleConnections(), IDLE_SWEEP_MS);
+        const sweep = force
+          ? undefined
+          : setInterval(() => server.closeIdleConnections(), IDLE_SWEEP_MS);
         server.close((error) => {
           if (sweep !== undefined) clearInterval(sweep);
           if (error) reject(error);

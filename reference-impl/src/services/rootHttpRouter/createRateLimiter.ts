@@ -27,23 +27,41 @@ const DEFAULT_ALLOW_LIST = ['127.0.0.1', '0:0:0:0:0:0:0:1', '::1'];
  *
  * @throws RootHttpRouterError `CONF_INVALID_DURATION` naming `<configPath>.window`.
  */
-export function readRateLimitOptions(value: unknown, configPath: string): RateLimitOptions | undefined {
+export function readRateLimitOptions(
+  value: unknown,
+  configPath: string,
+): RateLimitOptions | undefined {
   if (value === undefined || value === null || value === false) return undefined;
   const section = value === true ? {} : (value as Record<string, unknown>);
   const limit = section['incomingRequestLimit'];
   const allow = section['ipAllowList'];
   const store = section['store'] as { type?: unknown; connection?: unknown } | undefined;
-  if (store?.type === 'redis' && (typeof store.connection !== 'string' || store.connection === '')) {
-    throw new TypeError(`${configPath}.store.connection must be a Redis connection string when ${configPath}.store.type is 'redis'`);
+  if (
+    store?.type === 'redis' &&
+    (typeof store.connection !== 'string' || store.connection === '')
+  ) {
+    throw new TypeError(
+      `${configPath}.store.connection must be a Redis connection string when ${configPath}.store.type is 'redis'`,
+    );
   }
   return {
     limit: typeof limit === 'number' && limit >= 0 ? limit : 5,
-    windowMs: section['window'] === undefined ? 60_000 : readDuration(section['window'], `${configPath}.window`),
-    ipAllowList: new Set(Array.isArray(allow) ? allow.filter((a): a is string => typeof a === 'string') : DEFAULT_ALLOW_LIST),
+    windowMs:
+      section['window'] === undefined
+        ? 60_000
+        : readDuration(section['window'], `${configPath}.window`),
+    ipAllowList: new Set(
+      Array.isArray(allow)
+        ? allow.filter((a): a is string => typeof a === 'string')
+        : DEFAULT_ALLOW_LIST,
+    ),
     skipSuccessfulRequests: section['skipSuccessfulRequests'] === true,
     skipFailedRequests: section['skipFailedRequests'] === true,
     passOnStoreError: section['passOnStoreError'] === true,
-    store: store?.type === 'redis' ? { type: 'redis', connection: store.connection as string } : { type: 'memory' },
+    store:
+      store?.type === 'redis'
+        ? { type: 'redis', connection: store.connection as string }
+        : { type: 'memory' },
   };
 }
 
@@ -60,16 +78,33 @@ export interface RateLimiter {
  * `prefix`, so a plugin's limit never counts requests to other plugins or the global limit. With
  * the in-memory store the per-request cost is a map lookup and no promise.
  */
-export function createRateLimiter(options: RateLimitOptions, prefix: string, store?: RateLimitStore): RateLimiter {
+export function createRateLimiter(
+  options: RateLimitOptions,
+  prefix: string,
+  store?: RateLimitStore,
+): RateLimiter {
   const counters =
     store ??
     (options.store.type === 'redis'
-      ? new RedisRateLimitStore({ connection: options.store.connection, prefix: `openstage:ratelimit:${prefix}:`, windowMs: options.windowMs })
+      ? new RedisRateLimitStore({
+          connection: options.store.connection,
+          prefix: `openstage:ratelimit:${prefix}:`,
+          windowMs: options.windowMs,
+        })
       : new MemoryRateLimitStore(options.windowMs));
   const refunds = options.skipFailedRequests || options.skipSuccessfulRequests;
-  const decide = (req: Request, res: Response, next: (error?: unknown) => void, key: string, hit: RateLimitHit): void => {
+  const decide = (
+    req: Request,
+    res: Response,
+    next: (error?: unknown) => void,
+    key: string,
+    hit: RateLimitHit,
+  ): void => {
     if (hit.count > options.limit) {
-      res.setHeader('Retry-After', String(Math.max(0, Math.ceil((hit.resetAt - Date.now()) / 1000))));
+      res.setHeader(
+        'Retry-After',
+        String(Math.max(0, Math.ceil((hit.resetAt - Date.now()) / 1000))),
+      );
       res.status(429).json({
         error: { name: 'Error', message: 'Too many requests, please try again later' },
         request: { method: req.method, url: req.url },

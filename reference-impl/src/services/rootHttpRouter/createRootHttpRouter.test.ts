@@ -26,10 +26,14 @@ interface LogEntry {
 
 function fakeLogger(entries: LogEntry[]): LoggerService {
   const logger: LoggerService = {
-    error: (message, meta) => void entries.push({ level: 'error', message, ...(meta ? { meta } : {}) }),
-    warn: (message, meta) => void entries.push({ level: 'warn', message, ...(meta ? { meta } : {}) }),
-    info: (message, meta) => void entries.push({ level: 'info', message, ...(meta ? { meta } : {}) }),
-    debug: (message, meta) => void entries.push({ level: 'debug', message, ...(meta ? { meta } : {}) }),
+    error: (message, meta) =>
+      void entries.push({ level: 'error', message, ...(meta ? { meta } : {}) }),
+    warn: (message, meta) =>
+      void entries.push({ level: 'warn', message, ...(meta ? { meta } : {}) }),
+    info: (message, meta) =>
+      void entries.push({ level: 'info', message, ...(meta ? { meta } : {}) }),
+    debug: (message, meta) =>
+      void entries.push({ level: 'debug', message, ...(meta ? { meta } : {}) }),
     child: () => logger,
   };
   return logger;
@@ -62,7 +66,10 @@ function fakeRootLifecycle() {
 
 const health: RootHealthService = {
   getLiveness: async () => ({ status: 200, payload: { status: 'ok' } }),
-  getReadiness: async () => ({ status: 503, payload: { status: 'error', message: 'Backend has not started yet' } }),
+  getReadiness: async () => ({
+    status: 503,
+    payload: { status: 'error', message: 'Backend has not started yet' },
+  }),
 };
 
 const running: Array<() => Promise<unknown>> = [];
@@ -109,13 +116,20 @@ describe('rootHttpRouter: mounting over a real server', () => {
   it('RHTTP-002, RHTTP-003: a mounted handler receives its path and below, relative to the mount', async () => {
     const { router, base } = await start();
     router.use('/foo', echo());
-    await expect((await fetch(`${base}/foo`)).json()).resolves.toEqual({ url: '/', baseUrl: '/foo', originalUrl: '/foo' });
+    await expect((await fetch(`${base}/foo`)).json()).resolves.toEqual({
+      url: '/',
+      baseUrl: '/foo',
+      originalUrl: '/foo',
+    });
     await expect((await fetch(`${base}/foo/bar?x=1`)).json()).resolves.toEqual({
       url: '/bar?x=1',
       baseUrl: '/foo',
       originalUrl: '/foo/bar?x=1',
     });
-    await expect((await fetch(`${base}/FOO/bar`)).json()).resolves.toMatchObject({ url: '/bar', baseUrl: '/FOO' });
+    await expect((await fetch(`${base}/FOO/bar`)).json()).resolves.toMatchObject({
+      url: '/bar',
+      baseUrl: '/FOO',
+    });
     expect((await fetch(`${base}/foobar`)).status).toBe(404);
   });
 
@@ -126,13 +140,17 @@ describe('rootHttpRouter: mounting over a real server', () => {
     router.use('/api/catalog/', app);
     router.use('/api/todo', echo());
     expect(await (await fetch(`${base}/api/catalog/x`)).text()).toBe('app-x');
-    await expect((await fetch(`${base}/api/todo/items/1`)).json()).resolves.toMatchObject({ url: '/items/1' });
+    await expect((await fetch(`${base}/api/todo/items/1`)).json()).resolves.toMatchObject({
+      url: '/items/1',
+    });
   });
 
   it('RHTTP-004: an empty path or one of only slashes and whitespace is refused', async () => {
     const { router } = await start();
     for (const path of ['', '   ', '/', '//', ' / ']) {
-      expect(() => router.use(path, echo())).toThrow(expect.objectContaining({ code: 'RHTTP_EMPTY_PATH' }));
+      expect(() => router.use(path, echo())).toThrow(
+        expect.objectContaining({ code: 'RHTTP_EMPTY_PATH' }),
+      );
     }
   });
 
@@ -157,7 +175,10 @@ describe('rootHttpRouter: mounting over a real server', () => {
     const { router, base } = await start();
     router.use('/a', echo());
     expect(() => router.use('/a/b', echo())).toThrow();
-    await expect((await fetch(`${base}/a/b`)).json()).resolves.toMatchObject({ baseUrl: '/a', url: '/b' });
+    await expect((await fetch(`${base}/a/b`)).json()).resolves.toMatchObject({
+      baseUrl: '/a',
+      url: '/b',
+    });
   });
 
   it('RHTTP-007: a handler mounted after listening receives requests from then on', async () => {
@@ -170,8 +191,12 @@ describe('rootHttpRouter: mounting over a real server', () => {
   it('RHTTP-010, RHTTP-011: unmatched paths outside /api go to the handler at /api/app, path unchanged', async () => {
     const { router, base } = await start();
     router.use('/api/app', echo());
-    await expect((await fetch(`${base}/catalog/entity/x`)).json()).resolves.toMatchObject({ url: '/catalog/entity/x' });
-    await expect((await fetch(`${base}/api/app/static/a.js`)).json()).resolves.toMatchObject({ url: '/static/a.js' });
+    await expect((await fetch(`${base}/catalog/entity/x`)).json()).resolves.toMatchObject({
+      url: '/catalog/entity/x',
+    });
+    await expect((await fetch(`${base}/api/app/static/a.js`)).json()).resolves.toMatchObject({
+      url: '/static/a.js',
+    });
   });
 
   it('RHTTP-012: unmatched /api paths get the 404 response, never the index handler', async () => {
@@ -187,7 +212,9 @@ describe('rootHttpRouter: mounting over a real server', () => {
   it('RHTTP-009, RHTTP-011: a custom indexPath selects the fallback handler', async () => {
     const { router, base } = await start({}, { indexPath: '/frontend' });
     router.use('/frontend', echo());
-    await expect((await fetch(`${base}/some/page`)).json()).resolves.toMatchObject({ url: '/some/page' });
+    await expect((await fetch(`${base}/some/page`)).json()).resolves.toMatchObject({
+      url: '/some/page',
+    });
   });
 
   it('RHTTP-013: with indexPath false, unmatched paths get 404', async () => {
@@ -197,14 +224,18 @@ describe('rootHttpRouter: mounting over a real server', () => {
   });
 
   it('RHTTP-014: an empty indexPath fails the factory', async () => {
-    await expect(start({}, { indexPath: '' })).rejects.toMatchObject({ code: 'RHTTP_INVALID_INDEX_PATH' });
+    await expect(start({}, { indexPath: '' })).rejects.toMatchObject({
+      code: 'RHTTP_INVALID_INDEX_PATH',
+    });
   });
 
   it('HTTP-015 (root side): a mount that passes a non-/api request on leads to the index handler', async () => {
     const { router, base } = await start();
     router.use('/pages', (_req, _res, next) => next());
     router.use('/api/app', echo());
-    await expect((await fetch(`${base}/pages/x`)).json()).resolves.toMatchObject({ url: '/pages/x' });
+    await expect((await fetch(`${base}/pages/x`)).json()).resolves.toMatchObject({
+      url: '/pages/x',
+    });
   });
 });
 
@@ -214,7 +245,12 @@ describe('rootHttpRouter: listening', () => {
   it('RHTTP-015, RHTTP-017, RHTTP-023: the server listens on a free port before the factory returns and logs it', async () => {
     const { base, logs, server } = await start();
     expect(server.port()).toBeGreaterThan(0);
-    expect(logs).toContainEqual(expect.objectContaining({ level: 'info', message: `Listening on 127.0.0.1:${server.port()}` }));
+    expect(logs).toContainEqual(
+      expect.objectContaining({
+        level: 'info',
+        message: `Listening on 127.0.0.1:${server.port()}`,
+      }),
+    );
     expect((await fetch(`${base}/.backstage/health/v1/liveness`)).status).toBe(200);
   });
 
@@ -271,7 +307,9 @@ function getPeerCertificate(port: number, ca?: string) {
       (res) => {
         const certificate = (res.socket as TLSSocket).getPeerCertificate();
         res.resume();
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, subjectaltname: certificate.subjectaltname }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, subjectaltname: certificate.subjectaltname }),
+        );
       },
     );
     req.on('error', reject);
@@ -288,7 +326,10 @@ describe('rootHttpRouter: HTTPS', () => {
   });
 
   it('RHTTP-026: https true without backend.baseUrl fails naming backend.baseUrl', async () => {
-    await expect(start({ https: true })).rejects.toMatchObject({ code: 'RCFG_MISSING_VALUE', configPath: 'backend.baseUrl' });
+    await expect(start({ https: true })).rejects.toMatchObject({
+      code: 'RCFG_MISSING_VALUE',
+      configPath: 'backend.baseUrl',
+    });
   });
 
   it('RHTTP-027: https true with an invalid backend.baseUrl fails naming the value', async () => {
@@ -320,15 +361,21 @@ describe('rootHttpRouter: HTTPS', () => {
   it('RHTTP-031: invalid PEM or a key of another certificate fails naming the config path', async () => {
     const a = createSelfSignedCertificate('a.example');
     const b = createSelfSignedCertificate('b.example');
-    await expect(start({ https: { certificate: { cert: 'garbage', key: a.key } } })).rejects.toMatchObject({
+    await expect(
+      start({ https: { certificate: { cert: 'garbage', key: a.key } } }),
+    ).rejects.toMatchObject({
       code: 'RHTTP_INVALID_CERTIFICATE',
       configPath: 'backend.https.certificate.cert',
     });
-    await expect(start({ https: { certificate: { cert: a.cert, key: 'garbage' } } })).rejects.toMatchObject({
+    await expect(
+      start({ https: { certificate: { cert: a.cert, key: 'garbage' } } }),
+    ).rejects.toMatchObject({
       code: 'RHTTP_INVALID_CERTIFICATE',
       configPath: 'backend.https.certificate.key',
     });
-    await expect(start({ https: { certificate: { cert: a.cert, key: b.key } } })).rejects.toMatchObject({
+    await expect(
+      start({ https: { certificate: { cert: a.cert, key: b.key } } }),
+    ).rejects.toMatchObject({
       code: 'RHTTP_INVALID_CERTIFICATE',
       configPath: 'backend.https.certificate.key',
     });
@@ -363,7 +410,14 @@ describe('rootHttpRouter: server options', () => {
     const { createServer: createPlain } = await import('node:http');
     const plain = createPlain();
     const { server } = await start();
-    for (const key of ['headersTimeout', 'requestTimeout', 'keepAliveTimeout', 'timeout', 'maxHeadersCount', 'maxRequestsPerSocket'] as const) {
+    for (const key of [
+      'headersTimeout',
+      'requestTimeout',
+      'keepAliveTimeout',
+      'timeout',
+      'maxHeadersCount',
+      'maxRequestsPerSocket',
+    ] as const) {
       expect(server.server[key]).toBe(plain[key]);
     }
   });
@@ -380,7 +434,10 @@ describe('rootHttpRouter: server options', () => {
   it('RHTTP-036, RHTTP-037: X-Forwarded-For is used only when backend.trustProxy allows it', async () => {
     const ipOf = async (backend: JsonObject) => {
       const { router, base } = await start(backend);
-      router.use('/ip', handler((req, res) => void res.send(req.ip)));
+      router.use(
+        '/ip',
+        handler((req, res) => void res.send(req.ip)),
+      );
       return (await fetch(`${base}/ip`, { headers: { 'x-forwarded-for': '203.0.113.9' } })).text();
     };
     expect(await ipOf({})).not.toBe('203.0.113.9');
@@ -395,7 +452,10 @@ describe('rootHttpRouter: server options', () => {
 describe('rootHttpRouter: pipeline', () => {
   it('RHTTP-038, HLTH-005: health endpoints come before mounted routes; headers reach 404 and error responses', async () => {
     const { router, base } = await start();
-    router.use('/.backstage', handler((_req, res) => void res.status(418).end()));
+    router.use(
+      '/.backstage',
+      handler((_req, res) => void res.status(418).end()),
+    );
     router.use('/boom', () => {
       throw new Error('boom');
     });
@@ -419,7 +479,17 @@ describe('rootHttpRouter: pipeline', () => {
         },
       },
     );
-    expect(keys).toEqual(['app', 'applyDefaults', 'config', 'healthRouter', 'lifecycle', 'logger', 'middleware', 'routes', 'server']);
+    expect(keys).toEqual([
+      'app',
+      'applyDefaults',
+      'config',
+      'healthRouter',
+      'lifecycle',
+      'logger',
+      'middleware',
+      'routes',
+      'server',
+    ]);
     router.use('/x', echo());
     const response = await fetch(`${base}/x`);
     expect(response.status).toBe(200);
@@ -432,7 +502,10 @@ describe('rootHttpRouter: pipeline', () => {
       {},
       {
         configure({ app, applyDefaults }) {
-          app.use('/custom', handler((_req, res) => void res.send('custom')));
+          app.use(
+            '/custom',
+            handler((_req, res) => void res.send('custom')),
+          );
           applyDefaults();
         },
       },
@@ -446,7 +519,9 @@ describe('rootHttpRouter: pipeline', () => {
   it('RHTTP-042: in development JSON bodies are indented by two spaces', async () => {
     vi.stubEnv('NODE_ENV', 'development');
     const { base } = await start();
-    expect(await (await fetch(`${base}/.backstage/health/v1/liveness`)).text()).toBe('{\n  "status": "ok"\n}');
+    expect(await (await fetch(`${base}/.backstage/health/v1/liveness`)).text()).toBe(
+      '{\n  "status": "ok"\n}',
+    );
   });
 
   it('RHTTP-043, RHTTP-049, RHTTP-051, RHTTP-052, RHTTP-053: default security headers', async () => {
@@ -463,14 +538,25 @@ describe('rootHttpRouter: pipeline', () => {
     expect(headers.get('x-frame-options')).toBe('SAMEORIGIN');
     expect(headers.get('x-permitted-cross-domain-policies')).toBe('none');
     expect(headers.get('x-xss-protection')).toBe('0');
-    for (const absent of ['x-powered-by', 'cross-origin-embedder-policy', 'cross-origin-opener-policy', 'cross-origin-resource-policy', 'origin-agent-cluster']) {
+    for (const absent of [
+      'x-powered-by',
+      'cross-origin-embedder-policy',
+      'cross-origin-opener-policy',
+      'cross-origin-resource-policy',
+      'origin-agent-cluster',
+    ]) {
       expect(headers.get(absent)).toBeNull();
     }
   });
 
   it('RHTTP-044 to RHTTP-047, RHTTP-049: backend.csp and backend.referrer.policy shape the headers', async () => {
     const { base } = await start({
-      csp: { scriptSrc: ["'self'"], 'img-src': [], upgradeInsecureRequests: false, 'connect-src': ["'self'", 'https://x.example'] },
+      csp: {
+        scriptSrc: ["'self'"],
+        'img-src': [],
+        upgradeInsecureRequests: false,
+        'connect-src': ["'self'", 'https://x.example'],
+      },
       referrer: { policy: ['no-referrer', 'strict-origin-when-cross-origin'] },
     });
     const { headers } = await fetch(`${base}/.backstage/health/v1/liveness`);
@@ -483,9 +569,17 @@ describe('rootHttpRouter: pipeline', () => {
   });
 
   it('RHTTP-048, RHTTP-050: invalid CSP or referrer configuration fails the factory naming the culprit', async () => {
-    await expect(start({ csp: { defaultSrc: false } })).rejects.toMatchObject({ code: 'RHTTP_INVALID_CSP', configPath: 'backend.csp.defaultSrc' });
-    const error = await start({ csp: { 'script-src': ["'self'; object-src *"] } }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'RHTTP_INVALID_CSP', configPath: 'backend.csp.script-src' });
+    await expect(start({ csp: { defaultSrc: false } })).rejects.toMatchObject({
+      code: 'RHTTP_INVALID_CSP',
+      configPath: 'backend.csp.defaultSrc',
+    });
+    const error = await start({ csp: { 'script-src': ["'self'; object-src *"] } }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({
+      code: 'RHTTP_INVALID_CSP',
+      configPath: 'backend.csp.script-src',
+    });
     expect((error as Error).message).toContain('script-src');
     const referrer = await start({ referrer: { policy: 'sometimes' } }).catch((e: unknown) => e);
     expect(referrer).toMatchObject({ code: 'RHTTP_INVALID_REFERRER_POLICY' });
@@ -494,17 +588,27 @@ describe('rootHttpRouter: pipeline', () => {
 
   it('RHTTP-054: without backend.cors no Access-Control-Allow-* header is sent', async () => {
     const { base } = await start();
-    const response = await fetch(`${base}/.backstage/health/v1/liveness`, { headers: { origin: 'https://a.example' } });
-    expect([...response.headers.keys()].filter((key) => key.startsWith('access-control-allow'))).toEqual([]);
+    const response = await fetch(`${base}/.backstage/health/v1/liveness`, {
+      headers: { origin: 'https://a.example' },
+    });
+    expect(
+      [...response.headers.keys()].filter((key) => key.startsWith('access-control-allow')),
+    ).toEqual([]);
   });
 
   it('RHTTP-055, RHTTP-056: matching origins are echoed with Vary: Origin; others get nothing', async () => {
-    const { base } = await start({ cors: { origin: ['https://*.example.com', 'http://localhost:3000'] } });
+    const { base } = await start({
+      cors: { origin: ['https://*.example.com', 'http://localhost:3000'] },
+    });
     const url = `${base}/.backstage/health/v1/liveness`;
     const allowed = await fetch(url, { headers: { origin: 'https://App.Example.com' } });
     expect(allowed.headers.get('access-control-allow-origin')).toBe('https://App.Example.com');
     expect(allowed.headers.get('vary')).toContain('Origin');
-    for (const origin of ['https://evil.com', 'https://a.b/c.example.com', 'http://localhost:3001']) {
+    for (const origin of [
+      'https://evil.com',
+      'https://a.b/c.example.com',
+      'http://localhost:3001',
+    ]) {
       const refused = await fetch(url, { headers: { origin } });
       expect(refused.headers.get('access-control-allow-origin')).toBeNull();
     }
@@ -512,30 +616,47 @@ describe('rootHttpRouter: pipeline', () => {
 
   it('RHTTP-057: backend.cors without origin allows no origin', async () => {
     const { base } = await start({ cors: { credentials: true } });
-    const response = await fetch(`${base}/.backstage/health/v1/liveness`, { headers: { origin: 'https://a.example' } });
+    const response = await fetch(`${base}/.backstage/health/v1/liveness`, {
+      headers: { origin: 'https://a.example' },
+    });
     expect(response.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('RHTTP-058: preflights follow methods, allowedHeaders, credentials, maxAge and optionsSuccessStatus', async () => {
     const { base } = await start({
-      cors: { origin: 'https://a.example', methods: ['GET', 'POST'], credentials: true, maxAge: 600, exposedHeaders: ['x-total'] },
+      cors: {
+        origin: 'https://a.example',
+        methods: ['GET', 'POST'],
+        credentials: true,
+        maxAge: 600,
+        exposedHeaders: ['x-total'],
+      },
     });
     const preflight = await fetch(`${base}/anything`, {
       method: 'OPTIONS',
-      headers: { origin: 'https://a.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'x-custom' },
+      headers: {
+        origin: 'https://a.example',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'x-custom',
+      },
     });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-methods')).toBe('GET,POST');
     expect(preflight.headers.get('access-control-allow-headers')).toBe('x-custom');
     expect(preflight.headers.get('access-control-allow-credentials')).toBe('true');
     expect(preflight.headers.get('access-control-max-age')).toBe('600');
-    const simple = await fetch(`${base}/.backstage/health/v1/liveness`, { headers: { origin: 'https://a.example' } });
+    const simple = await fetch(`${base}/.backstage/health/v1/liveness`, {
+      headers: { origin: 'https://a.example' },
+    });
     expect(simple.headers.get('access-control-expose-headers')).toBe('x-total');
   });
 
   it('RHTTP-059: bodies are compressed when Accept-Encoding allows it', async () => {
     const { router, base } = await start();
-    router.use('/big', handler((_req, res) => void res.json({ data: 'x'.repeat(10_000) })));
+    router.use(
+      '/big',
+      handler((_req, res) => void res.json({ data: 'x'.repeat(10_000) })),
+    );
     const response = await fetch(`${base}/big`, { headers: { 'accept-encoding': 'gzip' } });
     expect(response.headers.get('content-encoding')).toBe('gzip');
     expect(((await response.json()) as Loose).data).toHaveLength(10_000);
@@ -543,8 +664,15 @@ describe('rootHttpRouter: pipeline', () => {
 
   it('RHTTP-060: every finished request is logged at info with its fields', async () => {
     const { router, base, logs } = await start();
-    router.use('/hello', handler((_req, res) => void res.status(201).send('hi')));
-    await (await fetch(`${base}/hello?q=1`, { headers: { 'user-agent': 'test-agent', referer: 'https://r.example/' } })).text();
+    router.use(
+      '/hello',
+      handler((_req, res) => void res.status(201).send('hi')),
+    );
+    await (
+      await fetch(`${base}/hello?q=1`, {
+        headers: { 'user-agent': 'test-agent', referer: 'https://r.example/' },
+      })
+    ).text();
     await vi.waitFor(() => {
       expect(logs).toContainEqual(
         expect.objectContaining({
@@ -565,12 +693,17 @@ describe('rootHttpRouter: pipeline', () => {
   });
 
   it('RHTTP-061: no global rate limit unless configured', async () => {
-    const { base } = await start({ rateLimit: { global: false, incomingRequestLimit: 1, ipAllowList: [] } });
-    for (let i = 0; i < 3; i++) expect((await fetch(`${base}/.backstage/health/v1/liveness`)).status).toBe(200);
+    const { base } = await start({
+      rateLimit: { global: false, incomingRequestLimit: 1, ipAllowList: [] },
+    });
+    for (let i = 0; i < 3; i++)
+      expect((await fetch(`${base}/.backstage/health/v1/liveness`)).status).toBe(200);
   });
 
   it('RHTTP-062, RHTTP-063: requests over the global limit get 429 with the fixed body; allow-listed addresses are exempt', async () => {
-    const { base } = await start({ rateLimit: { incomingRequestLimit: 2, window: '1m', ipAllowList: [] } });
+    const { base } = await start({
+      rateLimit: { incomingRequestLimit: 2, window: '1m', ipAllowList: [] },
+    });
     const url = `${base}/.backstage/health/v1/liveness`;
     expect((await fetch(url)).status).toBe(200);
     expect((await fetch(url)).status).toBe(200);
@@ -581,12 +714,18 @@ describe('rootHttpRouter: pipeline', () => {
       response: { statusCode: 429 },
     });
     const exempt = await start({ rateLimit: true });
-    for (let i = 0; i < 7; i++) expect((await fetch(`${exempt.base}/.backstage/health/v1/liveness`)).status).toBe(200);
+    for (let i = 0; i < 7; i++)
+      expect((await fetch(`${exempt.base}/.backstage/health/v1/liveness`)).status).toBe(200);
   });
 
   it('RHTTP-064: skipFailedRequests does not count failed requests', async () => {
-    const { router, base } = await start({ rateLimit: { incomingRequestLimit: 1, ipAllowList: [], skipFailedRequests: true } });
-    router.use('/ok', handler((_req, res) => void res.send('ok')));
+    const { router, base } = await start({
+      rateLimit: { incomingRequestLimit: 1, ipAllowList: [], skipFailedRequests: true },
+    });
+    router.use(
+      '/ok',
+      handler((_req, res) => void res.send('ok')),
+    );
     for (let i = 0; i < 3; i++) {
       const response = await fetch(`${base}/missing`);
       expect(response.status).toBe(404);

@@ -79,21 +79,34 @@ export async function createRootHttpRouter(
       : readDuration(shutdownDelay, 'backend.lifecycle.serverShutdownDelay');
   const trustProxy = config.getOptional('backend.trustProxy');
 
-  const router = new DefaultRootHttpRouter(options.indexPath === undefined ? {} : { indexPath: options.indexPath });
+  const router = new DefaultRootHttpRouter(
+    options.indexPath === undefined ? {} : { indexPath: options.indexPath },
+  );
   const middleware = MiddlewareFactory.create({ config, logger });
   const healthRouter = createHealthRouter({ health, config });
   const routes = router.handler();
 
   const app = express();
   app.disable('x-powered-by'); // RHTTP-052
-  const server = createHttpServer({ listener: app, listen, serverOptions, ...(tls ? { tls } : {}) });
+  const server = createHttpServer({
+    listener: app,
+    listen,
+    serverOptions,
+    ...(tls ? { tls } : {}),
+  });
 
   const applyDefaults = (): void => {
     if (development) app.set('json spaces', 2); // RHTTP-042
     if (trustProxy !== undefined && trustProxy !== null) app.set('trust proxy', trustProxy); // RHTTP-036
     // Pieces that configuration turns off are left out rather than mounted as pass-throughs, so
     // every request skips them entirely.
-    for (const handler of [middleware.helmet(), middleware.cors(), middleware.compression(), middleware.logging(), middleware.rateLimit()]) {
+    for (const handler of [
+      middleware.helmet(),
+      middleware.cors(),
+      middleware.compression(),
+      middleware.logging(),
+      middleware.rateLimit(),
+    ]) {
       if (handler !== passThrough) app.use(handler);
     }
     app.use(healthRouter);

@@ -17,7 +17,9 @@ describe('createSelfSignedCertificate', () => {
       expect(certificate.checkPrivateKey(createPrivateKey(pem.key))).toBe(true);
       expect(certificate.ca).toBe(false);
       expect(new Date(certificate.validFrom).getTime()).toBeLessThan(Date.now());
-      expect(new Date(certificate.validTo).getTime()).toBeGreaterThan(Date.now() + 5 * 24 * 60 * 60 * 1000);
+      expect(new Date(certificate.validTo).getTime()).toBeGreaterThan(
+        Date.now() + 5 * 24 * 60 * 60 * 1000,
+      );
     }
   });
 });

@@ -25,7 +25,9 @@ export function createSelfSignedCertificate(hostname: string, validDays = 30): P
   const name = seq(set(seq(oid('2.5.4.3'), tlv(0x0c, Buffer.from(hostname, 'utf8')))));
   const ipVersion = isIP(hostname);
   const altName =
-    ipVersion === 0 ? tlv(0x82, Buffer.from(hostname, 'ascii')) : tlv(0x87, ipBytes(hostname, ipVersion));
+    ipVersion === 0
+      ? tlv(0x82, Buffer.from(hostname, 'ascii'))
+      : tlv(0x87, ipBytes(hostname, ipVersion));
   const extensions = seq(
     seq(oid('2.5.29.19'), tlv(0x04, seq())), // basicConstraints: not a CA
     seq(oid('2.5.29.37'), tlv(0x04, seq(oid('1.3.6.1.5.5.7.3.1')))), // extKeyUsage: serverAuth
@@ -94,7 +96,8 @@ function time(date: Date): Buffer {
 function ipBytes(address: string, version: number): Buffer {
   if (version === 4) return Buffer.from(address.split('.').map(Number));
   const [head = '', tail = ''] = address.split('::');
-  const groups = (part: string): number[] => (part === '' ? [] : part.split(':').map((g) => parseInt(g, 16)));
+  const groups = (part: string): number[] =>
+    part === '' ? [] : part.split(':').map((g) => parseInt(g, 16));
   const front = groups(head);
   const back = address.includes('::') ? groups(tail) : [];
   const all = [...front, ...new Array<number>(8 - front.length - back.length).fill(0), ...back];

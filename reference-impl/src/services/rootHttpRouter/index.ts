@@ -1,4 +1,7 @@
-export { DefaultRootHttpRouter, type DefaultRootHttpRouterOptions } from './DefaultRootHttpRouter.js';
+export {
+  DefaultRootHttpRouter,
+  type DefaultRootHttpRouterOptions,
+} from './DefaultRootHttpRouter.js';
 export {
   createRootHttpRouter,
   type RootHttpRouterConfigureContext,
@@ -13,7 +16,12 @@ export { createErrorHandler, type ErrorHandlerOptions } from './createErrorHandl
 export { createNotFoundHandler } from './createNotFoundHandler.js';
 export { createHealthRouter } from './createHealthRouter.js';
 export { createHttpServer, type ManagedHttpServer } from './createHttpServer.js';
-export { createRateLimiter, readRateLimitOptions, type RateLimitOptions, type RateLimiter } from './createRateLimiter.js';
+export {
+  createRateLimiter,
+  readRateLimitOptions,
+  type RateLimitOptions,
+  type RateLimiter,
+} from './createRateLimiter.js';
 export type { RateLimitHit, RateLimitStore } from './RateLimitStore.js';
 export { MemoryRateLimitStore } from './MemoryRateLimitStore.js';
 export { RedisRateLimitStore } from './RedisRateLimitStore.js';

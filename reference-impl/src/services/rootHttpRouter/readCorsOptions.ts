@@ -15,11 +15,15 @@ export function readCorsOptions(config: ConfigReader): CorsOptions | undefined {
   const patterns = toList(cors['origin']).map(globToRegExp);
   const options: CorsOptions = {
     origin: (origin, callback) => {
-      callback(null, origin !== undefined && patterns.some((pattern) => pattern.test(origin)) ? origin : false);
+      callback(
+        null,
+        origin !== undefined && patterns.some((pattern) => pattern.test(origin)) ? origin : false,
+      );
     },
     methods: toList(cors['methods'] ?? ['GET', 'HEAD', 'PUT', 'PATCH', 'POST', 'DELETE']),
     preflightContinue: cors['preflightContinue'] === true,
-    optionsSuccessStatus: typeof cors['optionsSuccessStatus'] === 'number' ? cors['optionsSuccessStatus'] : 204,
+    optionsSuccessStatus:
+      typeof cors['optionsSuccessStatus'] === 'number' ? cors['optionsSuccessStatus'] : 204,
   };
   if (cors['allowedHeaders'] !== undefined) options.allowedHeaders = toList(cors['allowedHeaders']);
   if (cors['exposedHeaders'] !== undefined) options.exposedHeaders = toList(cors['exposedHeaders']);
@@ -29,7 +33,11 @@ export function readCorsOptions(config: ConfigReader): CorsOptions | undefined {
 }
 
 function toList(value: unknown): string[] {
-  if (typeof value === 'string') return value.split(',').map((item) => item.trim()).filter(Boolean);
+  if (typeof value === 'string')
+    return value
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean);
   if (Array.isArray(value)) return value.filter((item): item is string => typeof item === 'string');
   return [];
 }

@@ -11,9 +11,22 @@ describe('readDuration', () => {
   });
 
   it('RHTTP-035: unparseable, unit-less, negative and unknown-key values fail naming the path', () => {
-    for (const bad of ['100', 'soon', -1, '-5s', {}, { seconds: 1, fortnights: 2 }, 'PTX', true, null]) {
+    for (const bad of [
+      '100',
+      'soon',
+      -1,
+      '-5s',
+      {},
+      { seconds: 1, fortnights: 2 },
+      'PTX',
+      true,
+      null,
+    ]) {
       expect(() => readDuration(bad, 'backend.server.timeout'), JSON.stringify(bad)).toThrow(
-        expect.objectContaining({ code: 'CONF_INVALID_DURATION', configPath: 'backend.server.timeout' }),
+        expect.objectContaining({
+          code: 'CONF_INVALID_DURATION',
+          configPath: 'backend.server.timeout',
+        }),
       );
     }
   });

@@ -2,7 +2,16 @@ import { Duration } from 'luxon';
 import ms from 'ms';
 import { RootHttpRouterError } from './RootHttpRouterError.js';
 
-const UNIT_KEYS = new Set(['years', 'months', 'weeks', 'days', 'hours', 'minutes', 'seconds', 'milliseconds']);
+const UNIT_KEYS = new Set([
+  'years',
+  'months',
+  'weeks',
+  'days',
+  'hours',
+  'minutes',
+  'seconds',
+  'milliseconds',
+]);
 
 /**
  * Reads a duration (CONF-051) as milliseconds: a non-negative number of milliseconds, a number
@@ -39,7 +48,8 @@ function toMillis(value: unknown): number | undefined {
     const entries = Object.entries(value);
     if (entries.length === 0) return undefined;
     for (const [key, amount] of entries) {
-      if (!UNIT_KEYS.has(key) || typeof amount !== 'number' || !Number.isFinite(amount)) return undefined;
+      if (!UNIT_KEYS.has(key) || typeof amount !== 'number' || !Number.isFinite(amount))
+        return undefined;
     }
     return Duration.fromObject(value as Record<string, number>).toMillis();
   }

@@ -46,10 +46,18 @@ export function readHttpsOptions(config: ConfigReader): PemCertificate | undefin
     [key, 'backend.https.certificate.key'],
   ] as const) {
     if (value === undefined || value === null || value === '') {
-      throw new RootHttpRouterError('RCFG_MISSING_VALUE', `Missing required config value at '${configPath}'`, { configPath });
+      throw new RootHttpRouterError(
+        'RCFG_MISSING_VALUE',
+        `Missing required config value at '${configPath}'`,
+        { configPath },
+      );
     }
     if (typeof value !== 'string') {
-      throw new RootHttpRouterError('RHTTP_INVALID_CERTIFICATE', `${configPath} must be a PEM string`, { configPath });
+      throw new RootHttpRouterError(
+        'RHTTP_INVALID_CERTIFICATE',
+        `${configPath} must be a PEM string`,
+        { configPath },
+      );
     }
   }
   return checkPem(cert as string, key as string);
@@ -69,12 +77,19 @@ function checkPem(cert: string, key: string): PemCertificate {
     throw invalid('backend.https.certificate.key', 'is not a PEM private key', error);
   }
   if (!certificate.checkPrivateKey(privateKey)) {
-    throw invalid('backend.https.certificate.key', 'does not match the certificate of backend.https.certificate.cert');
+    throw invalid(
+      'backend.https.certificate.key',
+      'does not match the certificate of backend.https.certificate.cert',
+    );
   }
   return { cert, key };
 }
 
-function invalid(configPath: string, problem: string, cause?: unknown): RootHttpRouterError<'RHTTP_INVALID_CERTIFICATE'> {
+function invalid(
+  configPath: string,
+  problem: string,
+  cause?: unknown,
+): RootHttpRouterError<'RHTTP_INVALID_CERTIFICATE'> {
   return new RootHttpRouterError('RHTTP_INVALID_CERTIFICATE', `${configPath} ${problem}`, {
     configPath,
     ...(cause === undefined ? {} : { cause }),

@@ -16,7 +16,10 @@ describe('readListenOptions', () => {
   });
 
   it('RHTTP-021: a mapping gives host and port, with defaults', () => {
-    expect(readListenOptions({ host: '0.0.0.0', port: 1234 })).toEqual({ host: '0.0.0.0', port: 1234 });
+    expect(readListenOptions({ host: '0.0.0.0', port: 1234 })).toEqual({
+      host: '0.0.0.0',
+      port: 1234,
+    });
     expect(readListenOptions({ port: '4321' })).toEqual({ host: '', port: 4321 });
     expect(readListenOptions({ host: 'localhost' })).toEqual({ host: 'localhost', port: 7007 });
     expect(readListenOptions({})).toEqual({ host: '', port: 7007 });
@@ -27,16 +30,31 @@ describe('readListenOptions', () => {
   });
 
   it('RHTTP-022: any other string fails naming the value', () => {
-    for (const bad of ['7007abc', 'abc', '::1:7007', 'host:', 'host:port', '', ' 7007', '70070', 'a:b:1']) {
+    for (const bad of [
+      '7007abc',
+      'abc',
+      '::1:7007',
+      'host:',
+      'host:port',
+      '',
+      ' 7007',
+      '70070',
+      'a:b:1',
+    ]) {
       let error: unknown;
       try {
         readListenOptions(bad);
       } catch (e) {
         error = e;
       }
-      expect(error, bad).toMatchObject({ code: 'RHTTP_INVALID_LISTEN_ADDRESS', configPath: 'backend.listen' });
+      expect(error, bad).toMatchObject({
+        code: 'RHTTP_INVALID_LISTEN_ADDRESS',
+        configPath: 'backend.listen',
+      });
       expect((error as Error).message).toContain(JSON.stringify(bad));
     }
-    expect(() => readListenOptions({ port: 'x' })).toThrow(expect.objectContaining({ code: 'RHTTP_INVALID_LISTEN_ADDRESS' }));
+    expect(() => readListenOptions({ port: 'x' })).toThrow(
+      expect.objectContaining({ code: 'RHTTP_INVALID_LISTEN_ADDRESS' }),
+    );
   });
 });

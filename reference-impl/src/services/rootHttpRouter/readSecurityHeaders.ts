@@ -61,14 +61,20 @@ function readCsp(csp: unknown): string {
   const directives = new Map<string, readonly string[] | false>(DEFAULT_CSP);
   if (csp !== undefined && csp !== null) {
     if (typeof csp !== 'object' || Array.isArray(csp)) {
-      throw invalidCsp('backend.csp', 'backend.csp must be a mapping of directive names to lists of sources or false');
+      throw invalidCsp(
+        'backend.csp',
+        'backend.csp must be a mapping of directive names to lists of sources or false',
+      );
     }
     for (const [key, value] of Object.entries(csp)) {
       const directive = key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
       const configPath = `backend.csp.${key}`;
       if (value === false) {
         if (directive === 'default-src') {
-          throw invalidCsp(configPath, `backend.csp may not remove the default-src directive (${configPath} is false)`);
+          throw invalidCsp(
+            configPath,
+            `backend.csp may not remove the default-src directive (${configPath} is false)`,
+          );
         }
         directives.set(directive, false);
         continue;
@@ -79,7 +85,10 @@ function readCsp(csp: unknown): string {
       const sources = value as string[];
       const bad = sources.find((source) => source.includes(';') || source.includes(','));
       if (bad !== undefined) {
-        throw invalidCsp(configPath, `${configPath} holds ${JSON.stringify(bad)}; directive ${directive} may not contain ';' or ','`);
+        throw invalidCsp(
+          configPath,
+          `${configPath} holds ${JSON.stringify(bad)}; directive ${directive} may not contain ';' or ','`,
+        );
       }
       directives.set(directive, sources);
     }

@@ -24,14 +24,17 @@ export function readServerOptions(config: ConfigReader): ServerOptions {
   const options: ServerOptions = {};
   for (const key of TIMEOUTS) {
     const value = config.getOptional(`backend.server.${key}`);
-    if (value !== undefined && value !== null) options[key] = readDuration(value, `backend.server.${key}`);
+    if (value !== undefined && value !== null)
+      options[key] = readDuration(value, `backend.server.${key}`);
   }
   for (const key of LIMITS) {
     const value = config.getOptional(`backend.server.${key}`);
     if (value === undefined || value === null) continue;
     if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
       // The config schema already rejects this; the spec defines no code of its own for it.
-      throw new TypeError(`backend.server.${key} must be a non-negative integer, received ${JSON.stringify(value)}`);
+      throw new TypeError(
+        `backend.server.${key} must be a non-negative integer, received ${JSON.stringify(value)}`,
+      );
     }
     options[key] = value;
   }

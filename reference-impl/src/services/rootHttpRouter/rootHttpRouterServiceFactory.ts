@@ -1,4 +1,3 @@
-import type { RootHealthService, RootHttpRouterService } from '@openstage/spec';
 import { coreServices } from '../../authoring/coreServices.js';
 import { createServiceFactory } from '../../authoring/createServiceFactory.js';
 import type { ServiceFactory } from '../../wireFormat/types.js';
@@ -20,12 +19,11 @@ function createFactory(options: RootHttpRouterFactoryOptions = {}) {
           config: config as ConfigReader,
           logger: logger.child({ service: 'rootHttpRouter' }),
           lifecycle,
-          // The authoring refs type this service as opaque; the spec's interface is its contract.
-          health: health as unknown as RootHealthService,
+          health,
         },
         options,
       );
-      return router as RootHttpRouterService as unknown as typeof coreServices.rootHttpRouter.T;
+      return router;
     },
   });
 }

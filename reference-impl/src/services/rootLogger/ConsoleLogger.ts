@@ -20,15 +20,25 @@ export class ConsoleLogger implements RootLoggerService {
   readonly #meta: Record<string, unknown>;
   readonly #sink: (record: LogRecord) => void;
 
-  constructor(options: { level?: LogLevel; meta?: Record<string, unknown>; sink?: (record: LogRecord) => void } = {}) {
+  constructor(
+    options: {
+      level?: LogLevel;
+      meta?: Record<string, unknown>;
+      sink?: (record: LogRecord) => void;
+    } = {},
+  ) {
     this.#level = options.level ?? 'info';
     this.#meta = options.meta ?? {};
     this.#sink =
       options.sink ??
       ((r) => {
-        const meta = Object.entries(r.meta).map(([k, v]) => `${k}=${String(v)}`).join(' ');
+        const meta = Object.entries(r.meta)
+          .map(([k, v]) => `${k}=${String(v)}`)
+          .join(' ');
         const line = `${new Date().toISOString()} ${r.level} ${r.message}${meta ? ` ${meta}` : ''}`;
-        (r.level === 'error' ? console.error : console.log)(r.error ? `${line}\n${r.error.stack ?? r.error}` : line);
+        (r.level === 'error' ? console.error : console.log)(
+          r.error ? `${line}\n${r.error.stack ?? r.error}` : line,
+        );
       });
   }
 
@@ -52,6 +62,10 @@ export class ConsoleLogger implements RootLoggerService {
     this.#write('debug', message, meta);
   }
   child(meta: Record<string, unknown>): LoggerService {
-    return new ConsoleLogger({ level: this.#level, meta: { ...this.#meta, ...meta }, sink: this.#sink });
+    return new ConsoleLogger({
+      level: this.#level,
+      meta: { ...this.#meta, ...meta },
+      sink: this.#sink,
+    });
   }
 }

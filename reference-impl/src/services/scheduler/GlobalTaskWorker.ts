@@ -43,13 +43,19 @@ export class GlobalTaskWorker implements TaskWorker {
   ) {
     const { cadence } = schedule;
     this.#checkIntervalMs =
-      cadence.kind === 'duration' ? Math.min(MAX_CHECK_INTERVAL_MS, cadence.milliseconds) : MAX_CHECK_INTERVAL_MS;
+      cadence.kind === 'duration'
+        ? Math.min(MAX_CHECK_INTERVAL_MS, cadence.milliseconds)
+        : MAX_CHECK_INTERVAL_MS;
   }
 
   /** Stores the task before it is reported as scheduled (SCHED-002, SCHED-058). */
   async persist(): Promise<void> {
     const { store } = this.options;
-    await store.upsert(this.taskId, this.schedule.settings, store.firstDueTime(this.schedule.cadence, this.schedule.initialDelayMs));
+    await store.upsert(
+      this.taskId,
+      this.schedule.settings,
+      store.firstDueTime(this.schedule.cadence, this.schedule.initialDelayMs),
+    );
   }
 
   start(): void {
@@ -103,7 +109,8 @@ export class GlobalTaskWorker implements TaskWorker {
     const run = {
       controller: new AbortController(),
       startedAt,
-      timesOutAt: row?.currentRunExpiresAt ?? new Date(startedAt.getTime() + this.schedule.timeoutMs),
+      timesOutAt:
+        row?.currentRunExpiresAt ?? new Date(startedAt.getTime() + this.schedule.timeoutMs),
       cancelled: false,
       ticket,
     };
@@ -128,7 +135,9 @@ export class GlobalTaskWorker implements TaskWorker {
       errorJson,
     );
     if (!released && !run.cancelled) {
-      logger.warn(`Task '${this.taskId}' lost its lease before the run ended; the run was not recorded`);
+      logger.warn(
+        `Task '${this.taskId}' lost its lease before the run ended; the run was not recorded`,
+      );
     }
   }
 

@@ -54,8 +54,10 @@ export class LocalTaskWorker implements TaskWorker {
     const scheduledAt = Date.now();
     const { cadence, initialDelayMs } = this.schedule;
     if (cadence.kind === 'manual') this.#nextDue = Number.POSITIVE_INFINITY;
-    else if (initialDelayMs !== undefined) this.#nextDue = scheduledAt + initialDelayMs; // SCHED-039
-    else if (cadence.kind === 'duration') this.#nextDue = scheduledAt; // SCHED-033
+    else if (initialDelayMs !== undefined)
+      this.#nextDue = scheduledAt + initialDelayMs; // SCHED-039
+    else if (cadence.kind === 'duration')
+      this.#nextDue = scheduledAt; // SCHED-033
     else this.#nextDue = nextCronTime(cadence.expression, new Date(scheduledAt - 1)).getTime(); // SCHED-035
 
     if (initialDelayMs !== undefined) {
@@ -70,14 +72,21 @@ export class LocalTaskWorker implements TaskWorker {
         this.#state = 'idle';
         this.#wake = new AbortController();
         // setTimeout overflows above 2^31-1 ms; waking early just loops again.
-        await sleep(Math.min(wait, 2_147_483_647), this.#wake.signal, this.options.shutdownSignal, this.options.taskSignal);
+        await sleep(
+          Math.min(wait, 2_147_483_647),
+          this.#wake.signal,
+          this.options.shutdownSignal,
+          this.options.taskSignal,
+        );
         continue;
       }
       const due = this.#nextDue;
       await this.#runOnce();
       const now = Date.now();
-      if (cadence.kind === 'duration') this.#nextDue = Math.max(due + cadence.milliseconds, now); // SCHED-034
-      else if (cadence.kind === 'cron') this.#nextDue = nextCronTime(cadence.expression, new Date(now)).getTime(); // SCHED-036
+      if (cadence.kind === 'duration')
+        this.#nextDue = Math.max(due + cadence.milliseconds, now); // SCHED-034
+      else if (cadence.kind === 'cron')
+        this.#nextDue = nextCronTime(cadence.expression, new Date(now)).getTime(); // SCHED-036
       else this.#nextDue = Number.POSITIVE_INFINITY; // SCHED-037
     }
     this.#state = 'idle';
@@ -130,22 +139,37 @@ export class LocalTaskWorker implements TaskWorker {
 
   async taskState(): Promise<TaskState> {
     const last = {
-      ...(this.#lastRunEndedAt === undefined ? {} : { lastRunEndedAt: this.#lastRunEndedAt.toISOString() }),
+      ...(this.#lastRunEndedAt === undefined
+        ? {}
+        : { lastRunEndedAt: this.#lastRunEndedAt.toISOString() }),
       ...(this.#lastRunError === undefined ? {} : { lastRunError: this.#lastRunError }),
     };
     const run = this.#run;
     if (run !== undefined && !run.cancelled) {
-      return { status: 'running', startedAt: run.startedAt.toISOString(), timesOutAt: run.timesOutAt.toISOString(), ...last };
+      return {
+        status: 'running',
+        startedAt: run.startedAt.toISOString(),
+        timesOutAt: run.timesOutAt.toISOString(),
+        ...last,
+      };
     }
     return {
       status: 'idle',
-      ...(Number.isFinite(this.#nextDue) ? { startsAt: new Date(this.#nextDue).toISOString() } : {}),
+      ...(Number.isFinite(this.#nextDue)
+        ? { startsAt: new Date(this.#nextDue).toISOString() }
+        : {}),
       ...last,
     };
   }
 
   workerState(): WorkerState {
-    return { status: this.#run !== undefined && !this.#run.cancelled ? 'running' : this.#state === 'running' ? 'idle' : this.#state };
+    return {
+      status:
+        this.#run !== undefined && !this.#run.cancelled
+          ? 'running'
+          : this.#state === 'running'
+            ? 'idle'
+            : this.#state,
+    };
   }
 }
-

@@ -57,7 +57,9 @@ export class PluginTaskScheduler implements SchedulerService {
   #janitor: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: PluginTaskSchedulerOptions) {
-    options.shutdownSignal.addEventListener('abort', () => clearInterval(this.#janitor), { once: true });
+    options.shutdownSignal.addEventListener('abort', () => clearInterval(this.#janitor), {
+      once: true,
+    });
   }
 
   get pluginId(): string {
@@ -79,7 +81,9 @@ export class PluginTaskScheduler implements SchedulerService {
     }
     const schedule = parseTaskSchedule(task, { pluginId, taskId: id });
     if (typeof task.fn !== 'function') {
-      throw new TypeError(`Task '${id}' of plugin '${pluginId}' has no function: 'fn' must be a function`);
+      throw new TypeError(
+        `Task '${id}' of plugin '${pluginId}' has no function: 'fn' must be a function`,
+      );
     }
     const taskLogger = logger.child({ task: id });
     const context = { pluginId, logger: taskLogger, shutdownSignal, taskSignal: task.signal };
@@ -98,12 +102,19 @@ export class PluginTaskScheduler implements SchedulerService {
     } finally {
       this.#pending.delete(id);
     }
-    this.#tasks.set(id, { descriptor: { id, scope: schedule.scope, settings: { ...schedule.settings } }, worker });
-    taskLogger.info(`Task '${id}' scheduled with scope ${schedule.scope}`, { settings: { ...schedule.settings } });
+    this.#tasks.set(id, {
+      descriptor: { id, scope: schedule.scope, settings: { ...schedule.settings } },
+      worker,
+    });
+    taskLogger.info(`Task '${id}' scheduled with scope ${schedule.scope}`, {
+      settings: { ...schedule.settings },
+    });
     if (!shutdownSignal.aborted && task.signal?.aborted !== true) worker.start();
   }
 
-  createScheduledTaskRunner(schedule: SchedulerServiceTaskScheduleDefinition): SchedulerServiceTaskRunner {
+  createScheduledTaskRunner(
+    schedule: SchedulerServiceTaskScheduleDefinition,
+  ): SchedulerServiceTaskRunner {
     // Nothing happens until run (SCHED-009); run validates the schedule like scheduleTask (SCHED-011).
     return {
       run: (task) =>
@@ -117,7 +128,10 @@ export class PluginTaskScheduler implements SchedulerService {
   }
 
   async getScheduledTasks(): Promise<SchedulerServiceTaskDescriptor[]> {
-    return [...this.#tasks.values()].map(({ descriptor }) => ({ ...descriptor, settings: { ...descriptor.settings } }));
+    return [...this.#tasks.values()].map(({ descriptor }) => ({
+      ...descriptor,
+      settings: { ...descriptor.settings },
+    }));
   }
 
   async triggerTask(id: string): Promise<void> {
@@ -169,7 +183,10 @@ export class PluginTaskScheduler implements SchedulerService {
     if (outcome === 'idle') throw taskErrors.notRunning(pluginId, id);
   }
 
-  async #withStoredTask(id: string, action: (store: TaskStore) => Promise<TaskUpdateOutcome>): Promise<TaskUpdateOutcome> {
+  async #withStoredTask(
+    id: string,
+    action: (store: TaskStore) => Promise<TaskUpdateOutcome>,
+  ): Promise<TaskUpdateOutcome> {
     if (typeof id !== 'string' || id === '') return 'missing';
     let store: TaskStore;
     try {

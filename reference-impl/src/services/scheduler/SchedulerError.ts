@@ -58,6 +58,9 @@ export class SchedulerError extends Error {
 }
 
 /** Whether `error` is a scheduler error, optionally with the given code. */
-export function isSchedulerError(error: unknown, code?: SchedulerErrorCode): error is SchedulerError {
+export function isSchedulerError(
+  error: unknown,
+  code?: SchedulerErrorCode,
+): error is SchedulerError {
   return error instanceof SchedulerError && (code === undefined || error.code === code);
 }

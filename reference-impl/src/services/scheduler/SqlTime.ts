@@ -42,7 +42,9 @@ function readDate(value: unknown): Date | undefined {
   if (typeof value === 'number') return new Date(value);
   if (typeof value === 'string') {
     // SQLite text timestamps ('YYYY-MM-DD HH:MM:SS[.fff]') are UTC without a zone marker.
-    const text = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d+)?$/.test(value) ? `${value.replace(' ', 'T')}Z` : value;
+    const text = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d+)?$/.test(value)
+      ? `${value.replace(' ', 'T')}Z`
+      : value;
     const date = new Date(text);
     return Number.isNaN(date.getTime()) ? undefined : date;
   }
@@ -58,7 +60,8 @@ export function sqlTimeFor(knex: Knex): SqlTime {
     case 'pg':
       return {
         now: () => sql('CURRENT_TIMESTAMP'),
-        plus: (base, ms) => sql(`(${base.sql} + ? * interval '1 millisecond')`, ...base.bindings, ms),
+        plus: (base, ms) =>
+          sql(`(${base.sql} + ? * interval '1 millisecond')`, ...base.bindings, ms),
         later: (a, b) => sql(`GREATEST(${a.sql}, ${b.sql})`, ...a.bindings, ...b.bindings),
         literal: (date) => sql('?::timestamptz', date),
         column,
@@ -68,7 +71,12 @@ export function sqlTimeFor(knex: Knex): SqlTime {
     case 'mysql2':
       return {
         now: () => sql('CURRENT_TIMESTAMP(3)'),
-        plus: (base, ms) => sql(`DATE_ADD(${base.sql}, INTERVAL ? MICROSECOND)`, ...base.bindings, Math.round(ms * 1000)),
+        plus: (base, ms) =>
+          sql(
+            `DATE_ADD(${base.sql}, INTERVAL ? MICROSECOND)`,
+            ...base.bindings,
+            Math.round(ms * 1000),
+          ),
         later: (a, b) => sql(`GREATEST(${a.sql}, ${b.sql})`, ...a.bindings, ...b.bindings),
         literal: (date) => sql('?', date),
         column,
@@ -78,7 +86,12 @@ export function sqlTimeFor(knex: Knex): SqlTime {
     case 'better-sqlite3':
       return {
         now: () => sql(`strftime('%Y-%m-%d %H:%M:%f', 'now')`),
-        plus: (base, ms) => sql(`strftime('%Y-%m-%d %H:%M:%f', ${base.sql}, ?)`, ...base.bindings, `+${ms / 1000} seconds`),
+        plus: (base, ms) =>
+          sql(
+            `strftime('%Y-%m-%d %H:%M:%f', ${base.sql}, ?)`,
+            ...base.bindings,
+            `+${ms / 1000} seconds`,
+          ),
         // Both sides have the same text format, so the text maximum is the later time.
         later: (a, b) => sql(`MAX(${a.sql}, ${b.sql})`, ...a.bindings, ...b.bindings),
         literal: (date) => sql('?', date.toISOString().replace('T', ' ').replace('Z', '')),

@@ -13,14 +13,23 @@ export class TaskManager {
   readonly #schedulers: PluginTaskScheduler[] = [];
 
   /** A manager whose runs are aborted by the root lifecycle's shutdown. */
-  static create(options: { rootLifecycle: Pick<RootLifecycleService, 'addShutdownHook'> }): TaskManager {
+  static create(options: {
+    rootLifecycle: Pick<RootLifecycleService, 'addShutdownHook'>;
+  }): TaskManager {
     const manager = new TaskManager();
     options.rootLifecycle.addShutdownHook(() => manager.shutdown());
     return manager;
   }
 
-  forPlugin(options: { pluginId: string; database: DatabaseService; logger: LoggerService }): PluginTaskScheduler {
-    const scheduler = new PluginTaskScheduler({ ...options, shutdownSignal: this.#shutdown.signal });
+  forPlugin(options: {
+    pluginId: string;
+    database: DatabaseService;
+    logger: LoggerService;
+  }): PluginTaskScheduler {
+    const scheduler = new PluginTaskScheduler({
+      ...options,
+      shutdownSignal: this.#shutdown.signal,
+    });
     this.#schedulers.push(scheduler);
     return scheduler;
   }

@@ -18,7 +18,11 @@ export function parseStoredSettings(json: unknown): TaskSettingsV2 | undefined {
   try {
     const value = JSON.parse(json) as Partial<TaskSettingsV2> | null;
     if (value === null || typeof value !== 'object') return undefined;
-    if (value.version !== 2 || typeof value.cadence !== 'string' || typeof value.timeoutAfterDuration !== 'string') {
+    if (
+      value.version !== 2 ||
+      typeof value.cadence !== 'string' ||
+      typeof value.timeoutAfterDuration !== 'string'
+    ) {
       return undefined;
     }
     return value as TaskSettingsV2;

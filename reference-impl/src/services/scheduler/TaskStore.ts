@@ -95,7 +95,9 @@ export class TaskStore {
     const count = await this.knex(TASKS_TABLE)
       .where({ id })
       .andWhere('next_run_start_at', '<=', now)
-      .andWhere((q) => q.whereNull('current_run_ticket').orWhere('current_run_expires_at', '<', now))
+      .andWhere((q) =>
+        q.whereNull('current_run_ticket').orWhere('current_run_expires_at', '<', now),
+      )
       .update({
         current_run_ticket: ticket,
         current_run_started_at: this.#raw(t.now()),
@@ -108,7 +110,12 @@ export class TaskStore {
    * Ends the run holding `ticket`: releases the lease and stores the next due time (SCHED-054).
    * Returns `false` when the lease was no longer held (expired and taken over, or cancelled).
    */
-  async release(id: string, ticket: string, nextDue: SqlExpr, errorJson: string | undefined): Promise<boolean> {
+  async release(
+    id: string,
+    ticket: string,
+    nextDue: SqlExpr,
+    errorJson: string | undefined,
+  ): Promise<boolean> {
     const count = await this.knex(TASKS_TABLE)
       .where({ id, current_run_ticket: ticket })
       .update({
@@ -127,7 +134,9 @@ export class TaskStore {
     const now = this.#raw(this.#time.now());
     const count = await this.knex(TASKS_TABLE)
       .where({ id })
-      .andWhere((q) => q.whereNull('current_run_ticket').orWhere('current_run_expires_at', '<', now))
+      .andWhere((q) =>
+        q.whereNull('current_run_ticket').orWhere('current_run_expires_at', '<', now),
+      )
       .update({ next_run_start_at: this.#raw(this.#time.now()) });
     if (count === 1) return 'done';
     return (await this.read(id)) === undefined ? 'missing' : 'running';
@@ -137,11 +146,20 @@ export class TaskStore {
    * Releases the lease of the run in progress, records it as cancelled and stores the next due
    * time (SCHED-089, SCHED-093). The instance running it notices the lost lease (SCHED-057).
    */
-  async cancel(id: string, cadenceOf: (row: TaskRow) => TaskCadence | undefined, errorJson: string): Promise<TaskUpdateOutcome> {
+  async cancel(
+    id: string,
+    cadenceOf: (row: TaskRow) => TaskCadence | undefined,
+    errorJson: string,
+  ): Promise<TaskUpdateOutcome> {
     const row = await this.read(id);
     if (row === undefined) return 'missing';
     if (row.currentRunTicket === undefined) return 'idle';
-    const released = await this.release(id, row.currentRunTicket, this.nextDueTime(cadenceOf(row), row.nextRunStartAt), errorJson);
+    const released = await this.release(
+      id,
+      row.currentRunTicket,
+      this.nextDueTime(cadenceOf(row), row.nextRunStartAt),
+      errorJson,
+    );
     return released ? 'done' : 'idle';
   }
 
@@ -150,14 +168,20 @@ export class TaskStore {
     return this.knex(TASKS_TABLE)
       .whereNotNull('current_run_ticket')
       .andWhere('current_run_expires_at', '<', this.#raw(this.#time.now()))
-      .update({ current_run_ticket: null, current_run_started_at: null, current_run_expires_at: null });
+      .update({
+        current_run_ticket: null,
+        current_run_started_at: null,
+        current_run_expires_at: null,
+      });
   }
 
   async read(id: string): Promise<TaskRow | undefined> {
-    const row = (await this.knex(TASKS_TABLE).where({ id }).first()) as Record<string, unknown> | undefined;
+    const row = (await this.knex(TASKS_TABLE).where({ id }).first()) as
+      Record<string, unknown> | undefined;
     if (row === undefined) return undefined;
     const t = this.#time;
-    const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+    const text = (value: unknown): string | undefined =>
+      typeof value === 'string' ? value : undefined;
     return {
       id,
       settingsJson: String(row.settings_json),

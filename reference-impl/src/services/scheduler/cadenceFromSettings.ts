@@ -10,7 +10,9 @@ export function cadenceFromSettings(settings: TaskSettingsV2): TaskCadence | und
   if (settings.cadence === 'manual') return { kind: 'manual' };
   if (settings.cadence.startsWith('P')) {
     const duration = Duration.fromISO(settings.cadence);
-    return duration.isValid && duration.toMillis() > 0 ? { kind: 'duration', milliseconds: duration.toMillis() } : undefined;
+    return duration.isValid && duration.toMillis() > 0
+      ? { kind: 'duration', milliseconds: duration.toMillis() }
+      : undefined;
   }
   return { kind: 'cron', expression: settings.cadence };
 }

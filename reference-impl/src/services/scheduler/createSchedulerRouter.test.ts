@@ -2,7 +2,13 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import express from 'express';
 import { afterEach, describe, expect, it } from 'vitest';
-import { databaseService, deferred, memoryDatabase, recordingLogger, waitUntil } from './__fixtures__/testHelpers.js';
+import {
+  databaseService,
+  deferred,
+  memoryDatabase,
+  recordingLogger,
+  waitUntil,
+} from './__fixtures__/testHelpers.js';
 import { createSchedulerRouter } from './createSchedulerRouter.js';
 import { TaskManager } from './TaskManager.js';
 
@@ -14,7 +20,11 @@ afterEach(async () => {
 async function serve() {
   const knex = memoryDatabase();
   const manager = new TaskManager();
-  const scheduler = manager.forPlugin({ pluginId: 'catalog', database: databaseService(knex), logger: recordingLogger() });
+  const scheduler = manager.forPlugin({
+    pluginId: 'catalog',
+    database: databaseService(knex),
+    logger: recordingLogger(),
+  });
   const app = express().use(createSchedulerRouter(scheduler));
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
@@ -31,8 +41,20 @@ async function serve() {
 describe('createSchedulerRouter', () => {
   it('SCHED-112, SCHED-113, SCHED-114, SCHED-115, SCHED-116: lists tasks with their state', async () => {
     const { scheduler, base } = await serve();
-    await scheduler.scheduleTask({ id: 'g', frequency: { hours: 1 }, timeout: { minutes: 1 }, initialDelay: { hours: 1 }, fn: () => {} });
-    await scheduler.scheduleTask({ id: 'l', scope: 'local', frequency: { trigger: 'manual' }, timeout: { minutes: 1 }, fn: () => {} });
+    await scheduler.scheduleTask({
+      id: 'g',
+      frequency: { hours: 1 },
+      timeout: { minutes: 1 },
+      initialDelay: { hours: 1 },
+      fn: () => {},
+    });
+    await scheduler.scheduleTask({
+      id: 'l',
+      scope: 'local',
+      frequency: { trigger: 'manual' },
+      timeout: { minutes: 1 },
+      fn: () => {},
+    });
     const response = await fetch(base);
     expect(response.status).toBe(200);
     const body = (await response.json()) as { tasks: Array<Record<string, unknown>> };
@@ -41,11 +63,23 @@ describe('createSchedulerRouter', () => {
       taskId: 'g',
       pluginId: 'catalog',
       scope: 'global',
-      settings: { version: 2, cadence: 'PT1H', timeoutAfterDuration: 'PT1M', initialDelayDuration: 'PT1H' },
-      taskState: { status: 'idle', startsAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/) },
+      settings: {
+        version: 2,
+        cadence: 'PT1H',
+        timeoutAfterDuration: 'PT1M',
+        initialDelayDuration: 'PT1H',
+      },
+      taskState: {
+        status: 'idle',
+        startsAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
+      },
       workerState: { status: 'initial-wait' },
     });
-    expect(body.tasks[1]).toMatchObject({ scope: 'local', taskState: { status: 'idle' }, workerState: { status: 'idle' } });
+    expect(body.tasks[1]).toMatchObject({
+      scope: 'local',
+      taskState: { status: 'idle' },
+      workerState: { status: 'idle' },
+    });
   });
 
   it('SCHED-117, SCHED-118, SCHED-119, SCHED-120, SCHED-121: trigger and cancel answer 200, 404 and 409', async () => {
@@ -53,8 +87,19 @@ describe('createSchedulerRouter', () => {
     let started = false;
     const aborted = deferred();
     await scheduler.scheduleTask({
-      id: 'm', scope: 'local', frequency: { trigger: 'manual' }, timeout: { minutes: 1 },
-      fn: (signal) => { started = true; return new Promise<void>((resolve) => signal.addEventListener('abort', () => { aborted.resolve(); resolve(); })); },
+      id: 'm',
+      scope: 'local',
+      frequency: { trigger: 'manual' },
+      timeout: { minutes: 1 },
+      fn: (signal) => {
+        started = true;
+        return new Promise<void>((resolve) =>
+          signal.addEventListener('abort', () => {
+            aborted.resolve();
+            resolve();
+          }),
+        );
+      },
     });
     expect((await fetch(`${base}/nope/trigger`, { method: 'POST' })).status).toBe(404);
     expect((await fetch(`${base}/nope/cancel`, { method: 'POST' })).status).toBe(404);

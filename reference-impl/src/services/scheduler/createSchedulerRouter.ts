@@ -20,16 +20,20 @@ export function createSchedulerRouter(scheduler: PluginTaskScheduler): express.R
     scheduler.listTaskDetails().then((tasks) => res.status(200).json({ tasks }), next);
   });
 
-  const action = (method: 'triggerTask' | 'cancelTask'): express.RequestHandler<{ id: string }> => (req, res, next) => {
-    scheduler[method](req.params.id).then(
-      () => res.status(200).end(),
-      (error: unknown) => {
-        const status = isSchedulerError(error) ? STATUS_BY_CODE[error.code] : undefined;
-        if (status === undefined || !isSchedulerError(error)) return next(error);
-        res.status(status).json({ error: { name: error.name, message: error.message, code: error.code } });
-      },
-    );
-  };
+  const action =
+    (method: 'triggerTask' | 'cancelTask'): express.RequestHandler<{ id: string }> =>
+    (req, res, next) => {
+      scheduler[method](req.params.id).then(
+        () => res.status(200).end(),
+        (error: unknown) => {
+          const status = isSchedulerError(error) ? STATUS_BY_CODE[error.code] : undefined;
+          if (status === undefined || !isSchedulerError(error)) return next(error);
+          res
+            .status(status)
+            .json({ error: { name: error.name, message: error.message, code: error.code } });
+        },
+      );
+    };
   router.post(`${base}/:id/trigger`, action('triggerTask'));
   router.post(`${base}/:id/cancel`, action('cancelTask'));
   return router;

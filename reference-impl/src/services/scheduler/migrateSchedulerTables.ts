@@ -19,14 +19,27 @@ const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
       async up(knex) {
         await knex.schema.createTable(TASKS_TABLE, (table) => {
           table.comment('Scheduled tasks coordinated across backend instances');
-          table.string('id').primary().notNullable().comment('The task id, unique within the plugin');
+          table
+            .string('id')
+            .primary()
+            .notNullable()
+            .comment('The task id, unique within the plugin');
           table.text('settings_json').notNullable().comment('The task settings as JSON');
           // Millisecond precision so that short cadences keep distinct due times on MySQL,
           // whose DATETIME defaults to whole seconds.
-          table.dateTime('next_run_start_at', { precision: 3 }).notNullable().comment('When the next run is due');
+          table
+            .dateTime('next_run_start_at', { precision: 3 })
+            .notNullable()
+            .comment('When the next run is due');
           table.text('current_run_ticket').nullable().comment('The lease of the run in progress');
-          table.dateTime('current_run_started_at', { precision: 3 }).nullable().comment('When the run in progress started');
-          table.dateTime('current_run_expires_at', { precision: 3 }).nullable().comment('When the lease of the run in progress expires');
+          table
+            .dateTime('current_run_started_at', { precision: 3 })
+            .nullable()
+            .comment('When the run in progress started');
+          table
+            .dateTime('current_run_expires_at', { precision: 3 })
+            .nullable()
+            .comment('When the lease of the run in progress expires');
         });
       },
       async down(knex) {
@@ -39,8 +52,14 @@ const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
     {
       async up(knex) {
         await knex.schema.alterTable(TASKS_TABLE, (table) => {
-          table.text('last_run_error_json', 'longtext').nullable().comment('The error of the last run as JSON, if it failed');
-          table.dateTime('last_run_ended_at', { precision: 3 }).nullable().comment('When the last run ended');
+          table
+            .text('last_run_error_json', 'longtext')
+            .nullable()
+            .comment('The error of the last run as JSON, if it failed');
+          table
+            .dateTime('last_run_ended_at', { precision: 3 })
+            .nullable()
+            .comment('When the last run ended');
         });
       },
       async down(knex) {

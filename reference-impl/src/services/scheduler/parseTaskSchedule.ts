@@ -54,7 +54,10 @@ export function assertValidCron(expression: string, context: ScheduleContext): v
   }
 }
 
-function readCadence(frequency: unknown, context: ScheduleContext): { cadence: TaskCadence; text: string } {
+function readCadence(
+  frequency: unknown,
+  context: ScheduleContext,
+): { cadence: TaskCadence; text: string } {
   if (typeof frequency === 'object' && frequency !== null && !Duration.isDuration(frequency)) {
     if ('cron' in frequency) {
       const expression = (frequency as { cron: unknown }).cron;
@@ -89,7 +92,10 @@ function readCadence(frequency: unknown, context: ScheduleContext): { cadence: T
  * settings (SCHED-101 to SCHED-105). Every error names the task and the field.
  */
 export function parseTaskSchedule(schedule: unknown, context: ScheduleContext): ParsedTaskSchedule {
-  const input = (typeof schedule === 'object' && schedule !== null ? schedule : {}) as Record<string, unknown>;
+  const input = (typeof schedule === 'object' && schedule !== null ? schedule : {}) as Record<
+    string,
+    unknown
+  >;
   if (input.frequency === undefined || input.frequency === null) {
     throw new SchedulerError(
       'SCHED_INVALID_FREQUENCY',

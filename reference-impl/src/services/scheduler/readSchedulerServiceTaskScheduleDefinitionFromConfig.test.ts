@@ -2,28 +2,47 @@ import { describe, expect, it } from 'vitest';
 import { readSchedulerServiceTaskScheduleDefinitionFromConfig as read } from './readSchedulerServiceTaskScheduleDefinitionFromConfig.js';
 
 const section = (data: Record<string, unknown>) => ({
-  getOptional: <T>(key?: string): T | undefined => (key === undefined ? data : data[key]) as T | undefined,
+  getOptional: <T>(key?: string): T | undefined =>
+    (key === undefined ? data : data[key]) as T | undefined,
 });
 
 describe('readSchedulerServiceTaskScheduleDefinitionFromConfig', () => {
   it('SCHED-132: reads { cron }, { trigger: manual } and durations', () => {
-    expect(read(section({ frequency: { cron: '*/5 * * * *' }, timeout: '1m' })).frequency).toEqual({ cron: '*/5 * * * *' });
-    expect(read(section({ frequency: { trigger: 'manual' }, timeout: '1m' })).frequency).toEqual({ trigger: 'manual' });
-    expect(read(section({ frequency: { minutes: 30 }, timeout: '1m' })).frequency).toEqual({ minutes: 30 });
+    expect(read(section({ frequency: { cron: '*/5 * * * *' }, timeout: '1m' })).frequency).toEqual({
+      cron: '*/5 * * * *',
+    });
+    expect(read(section({ frequency: { trigger: 'manual' }, timeout: '1m' })).frequency).toEqual({
+      trigger: 'manual',
+    });
+    expect(read(section({ frequency: { minutes: 30 }, timeout: '1m' })).frequency).toEqual({
+      minutes: 30,
+    });
   });
 
   it('SCHED-133: reads ISO strings, human strings and duration objects', () => {
-    const schedule = read(section({ frequency: 'PT30M', timeout: '5m', initialDelay: { seconds: 10, milliseconds: 5 } }));
+    const schedule = read(
+      section({
+        frequency: 'PT30M',
+        timeout: '5m',
+        initialDelay: { seconds: 10, milliseconds: 5 },
+      }),
+    );
     expect(schedule.frequency).toEqual({ minutes: 30 });
     expect(schedule.timeout).toEqual({ milliseconds: 300_000 });
     expect(schedule.initialDelay).toEqual({ seconds: 10, milliseconds: 5 });
-    expect(read(section({ frequency: '1 hour', timeout: '30s' })).frequency).toEqual({ milliseconds: 3_600_000 });
+    expect(read(section({ frequency: '1 hour', timeout: '30s' })).frequency).toEqual({
+      milliseconds: 3_600_000,
+    });
   });
 
   it('SCHED-134: rejects unparseable strings, including digits only, naming the key and value', () => {
     for (const bad of ['soon', '300', 'P1X']) {
       expect(() => read(section({ frequency: '1m', timeout: bad }))).toThrow(
-        expect.objectContaining({ code: 'SCHED_INVALID_DURATION', configPath: 'timeout', message: expect.stringContaining(bad) }),
+        expect.objectContaining({
+          code: 'SCHED_INVALID_DURATION',
+          configPath: 'timeout',
+          message: expect.stringContaining(bad),
+        }),
       );
     }
   });
@@ -32,14 +51,24 @@ describe('readSchedulerServiceTaskScheduleDefinitionFromConfig', () => {
     expect(() => read(section({ frequency: {}, timeout: '1m' }))).toThrow(
       expect.objectContaining({ code: 'SCHED_INVALID_DURATION', configPath: 'frequency' }),
     );
-    expect(() => read(section({ frequency: '1m', timeout: { minutes: 1, fortnights: 2 } }))).toThrow(
-      expect.objectContaining({ code: 'SCHED_INVALID_DURATION', configPath: 'timeout', message: expect.stringContaining('fortnights') }),
+    expect(() =>
+      read(section({ frequency: '1m', timeout: { minutes: 1, fortnights: 2 } })),
+    ).toThrow(
+      expect.objectContaining({
+        code: 'SCHED_INVALID_DURATION',
+        configPath: 'timeout',
+        message: expect.stringContaining('fortnights'),
+      }),
     );
   });
 
   it('SCHED-136: a missing timeout names the key timeout', () => {
     expect(() => read(section({ frequency: '1m' }))).toThrow(
-      expect.objectContaining({ code: 'SCHED_INVALID_DURATION', configPath: 'timeout', message: expect.stringContaining("'timeout'") }),
+      expect.objectContaining({
+        code: 'SCHED_INVALID_DURATION',
+        configPath: 'timeout',
+        message: expect.stringContaining("'timeout'"),
+      }),
     );
   });
 
@@ -54,7 +83,8 @@ describe('readSchedulerServiceTaskScheduleDefinitionFromConfig', () => {
     expect(() => read(section({ frequency: '1m', timeout: '1m', scope: 'cluster' }))).toThrow(
       expect.objectContaining({
         code: 'SCHED_INVALID_SCOPE',
-        message: 'Only "global" or "local" are allowed for TaskScheduleDefinition.scope, but got: cluster',
+        message:
+          'Only "global" or "local" are allowed for TaskScheduleDefinition.scope, but got: cluster',
       }),
     );
   });

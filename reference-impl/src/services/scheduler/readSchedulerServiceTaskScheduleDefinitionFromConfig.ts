@@ -31,7 +31,8 @@ function readDuration(key: string, value: unknown): HumanDuration {
     if (DIGITS_ONLY.test(value)) {
       throw invalidDuration(key, value, "a number needs a unit, such as '30s', '5m' or '1 hour'");
     }
-    const milliseconds = value.length > 100 ? undefined : (ms(value as ms.StringValue) as number | undefined);
+    const milliseconds =
+      value.length > 100 ? undefined : (ms(value as ms.StringValue) as number | undefined);
     if (milliseconds === undefined || !Number.isFinite(milliseconds)) {
       throw invalidDuration(key, value, "not a duration such as '30s', '5m', '1 hour' or 'PT5M'");
     }
@@ -54,7 +55,11 @@ function readDuration(key: string, value: unknown): HumanDuration {
     }
     return value as HumanDuration;
   }
-  throw invalidDuration(key, value, 'expected a string such as 5m or PT5M, or an object such as { minutes: 5 }');
+  throw invalidDuration(
+    key,
+    value,
+    'expected a string such as 5m or PT5M, or an object such as { minutes: 5 }',
+  );
 }
 
 /**
@@ -68,7 +73,12 @@ export function readSchedulerServiceTaskScheduleDefinitionFromConfig(
   let frequency: SchedulerServiceTaskScheduleDefinition['frequency'];
   if (typeof frequencyValue === 'object' && frequencyValue !== null && 'cron' in frequencyValue) {
     frequency = { cron: String((frequencyValue as { cron: unknown }).cron) };
-  } else if (typeof frequencyValue === 'object' && frequencyValue !== null && 'trigger' in frequencyValue && (frequencyValue as { trigger: unknown }).trigger === 'manual') {
+  } else if (
+    typeof frequencyValue === 'object' &&
+    frequencyValue !== null &&
+    'trigger' in frequencyValue &&
+    (frequencyValue as { trigger: unknown }).trigger === 'manual'
+  ) {
     frequency = { trigger: 'manual' };
   } else if (frequencyValue === undefined) {
     throw invalidDuration('frequency', frequencyValue, 'frequency is required');
@@ -77,7 +87,8 @@ export function readSchedulerServiceTaskScheduleDefinitionFromConfig(
   }
 
   const timeoutValue = config.getOptional('timeout');
-  if (timeoutValue === undefined) throw invalidDuration('timeout', timeoutValue, 'timeout is required');
+  if (timeoutValue === undefined)
+    throw invalidDuration('timeout', timeoutValue, 'timeout is required');
   const timeout = readDuration('timeout', timeoutValue);
 
   const initialDelayValue = config.getOptional('initialDelay');
@@ -93,7 +104,9 @@ export function readSchedulerServiceTaskScheduleDefinitionFromConfig(
   return {
     frequency,
     timeout,
-    ...(initialDelayValue === undefined ? {} : { initialDelay: readDuration('initialDelay', initialDelayValue) }),
+    ...(initialDelayValue === undefined
+      ? {}
+      : { initialDelay: readDuration('initialDelay', initialDelayValue) }),
     ...(scope === undefined ? {} : { scope }),
   };
 }

@@ -47,22 +47,25 @@ export function readTaskDuration(
   context: ScheduleContext,
 ): TaskDuration {
   const fail = (reason: string): never => {
-    throw new SchedulerError(
-      code,
-      `Invalid ${field} of ${describeTask(context)}: ${reason}`,
-      { ...context, configPath: field },
-    );
+    throw new SchedulerError(code, `Invalid ${field} of ${describeTask(context)}: ${reason}`, {
+      ...context,
+      configPath: field,
+    });
   };
   let duration: Duration;
   if (Duration.isDuration(value)) {
-    if (!value.isValid) fail(`the luxon Duration is invalid (${value.invalidExplanation ?? 'no reason given'})`);
+    if (!value.isValid)
+      fail(`the luxon Duration is invalid (${value.invalidExplanation ?? 'no reason given'})`);
     duration = value;
   } else if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const entries = Object.entries(value as Record<string, unknown>);
-    if (entries.length === 0) fail(`expected a duration such as { minutes: 5 }, got an empty object`);
+    if (entries.length === 0)
+      fail(`expected a duration such as { minutes: 5 }, got an empty object`);
     for (const [key, amount] of entries) {
       if (!KNOWN_FIELDS.has(key)) {
-        fail(`unknown field '${key}'; a duration has the fields ${HUMAN_DURATION_FIELDS.join(', ')}`);
+        fail(
+          `unknown field '${key}'; a duration has the fields ${HUMAN_DURATION_FIELDS.join(', ')}`,
+        );
       }
       if (typeof amount !== 'number' || !Number.isFinite(amount) || amount < 0) {
         fail(`field '${key}' must be a finite, non-negative number, got ${JSON.stringify(amount)}`);
@@ -70,7 +73,9 @@ export function readTaskDuration(
     }
     duration = Duration.fromObject(value as Record<string, number>);
   } else {
-    return fail(`expected a duration such as { minutes: 5 }, got ${value === undefined ? 'nothing' : JSON.stringify(value)}`);
+    return fail(
+      `expected a duration such as { minutes: 5 }, got ${value === undefined ? 'nothing' : JSON.stringify(value)}`,
+    );
   }
   const milliseconds = duration.toMillis();
   if (!(milliseconds > 0)) fail('the duration must be greater than zero');

@@ -1,5 +1,3 @@
-import type { DatabaseService, HttpRouterService, LoggerService, RootLifecycleService } from '@openstage/spec';
-import type { OpaqueService } from '../../authoring/coreServiceTypes.js';
 import { coreServices } from '../../authoring/coreServices.js';
 import { createServiceFactory } from '../../authoring/createServiceFactory.js';
 import { createSchedulerRouter } from './createSchedulerRouter.js';
@@ -18,19 +16,10 @@ export const schedulerServiceFactory = createServiceFactory({
     pluginMetadata: coreServices.pluginMetadata,
     httpRouter: coreServices.httpRouter,
   },
-  createRootContext: ({ rootLifecycle }) =>
-    TaskManager.create({ rootLifecycle: rootLifecycle as unknown as RootLifecycleService }),
+  createRootContext: ({ rootLifecycle }) => TaskManager.create({ rootLifecycle }),
   factory: ({ database, logger, pluginMetadata, httpRouter }, manager) => {
-    // The authoring refs still type database, httpRouter and scheduler as opaque services; the
-    // casts go once coreServices carries @openstage/spec's interfaces.
-    const scheduler = manager.forPlugin({
-      pluginId: pluginMetadata.getId(),
-      database: database as unknown as DatabaseService,
-      logger: logger as unknown as LoggerService,
-    });
-    (httpRouter as unknown as HttpRouterService).use(
-      createSchedulerRouter(scheduler) as unknown as Parameters<HttpRouterService['use']>[0],
-    );
-    return scheduler as unknown as OpaqueService;
+    const scheduler = manager.forPlugin({ pluginId: pluginMetadata.getId(), database, logger });
+    httpRouter.use(createSchedulerRouter(scheduler));
+    return scheduler;
   },
 });

@@ -2,7 +2,10 @@
  * Waits `ms` milliseconds, or less when any of `signals` aborts. Never rejects: callers check
  * the signals themselves after waking.
  */
-export function sleep(ms: number, ...signals: ReadonlyArray<AbortSignal | undefined>): Promise<void> {
+export function sleep(
+  ms: number,
+  ...signals: ReadonlyArray<AbortSignal | undefined>
+): Promise<void> {
   const active = signals.filter((s): s is AbortSignal => s !== undefined);
   if (active.some((s) => s.aborted)) return Promise.resolve();
   return new Promise((resolve) => {

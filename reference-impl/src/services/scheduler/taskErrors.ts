@@ -6,7 +6,11 @@ import { SchedulerError } from './SchedulerError.js';
 export const taskErrors = {
   /** SCHED-083, SCHED-091. */
   notFound: (pluginId: string, taskId: string): SchedulerError =>
-    new SchedulerError('SCHED_TASK_NOT_FOUND', `Plugin '${pluginId}' has no task with id '${taskId}'`, { pluginId, taskId }),
+    new SchedulerError(
+      'SCHED_TASK_NOT_FOUND',
+      `Plugin '${pluginId}' has no task with id '${taskId}'`,
+      { pluginId, taskId },
+    ),
   /** SCHED-084. */
   running: (pluginId: string, taskId: string): SchedulerError =>
     new SchedulerError(

@@ -1,24 +1,42 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { LoggerService, RootConfigService, UrlReaderFactory, UrlReaderService } from '@openstage/spec';
+import type {
+  LoggerService,
+  RootConfigService,
+  UrlReaderFactory,
+  UrlReaderService,
+} from '@openstage/spec';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildUrlReaders } from './buildUrlReaders.js';
 import { DefaultUrlReader } from './DefaultUrlReader.js';
 
-interface Seen { url: string; headers: IncomingHttpHeaders }
+interface Seen {
+  url: string;
+  headers: IncomingHttpHeaders;
+}
 const seen: Seen[] = [];
 let server: Server;
 let origin: string;
 let otherOrigin: string;
 
-const logger: LoggerService = { error: () => {}, warn: () => {}, info: () => {}, debug: () => {}, child: () => logger };
+const logger: LoggerService = {
+  error: () => {},
+  warn: () => {},
+  info: () => {},
+  debug: () => {},
+  child: () => logger,
+};
 
 function config(data: Record<string, unknown>): RootConfigService {
-  return { getOptional: (key?: string) => (key === undefined ? data : data[key]) } as unknown as RootConfigService;
+  return {
+    getOptional: (key?: string) => (key === undefined ? data : data[key]),
+  } as unknown as RootConfigService;
 }
 
 function reader(allow: unknown[], factories: UrlReaderFactory[] = []): DefaultUrlReader {
-  return new DefaultUrlReader(buildUrlReaders({ config: config({ 'backend.reading.allow': allow }), logger, factories }));
+  return new DefaultUrlReader(
+    buildUrlReaders({ config: config({ 'backend.reading.allow': allow }), logger, factories }),
+  );
 }
 
 beforeAll(async () => {
@@ -27,7 +45,9 @@ beforeAll(async () => {
     const path = req.url ?? '';
     if (path === '/file.txt') {
       if (req.headers['if-none-match'] === '"v1"') return void res.writeHead(304).end();
-      res.writeHead(200, { etag: '"v1"', 'last-modified': 'Wed, 01 Jan 2025 00:00:00 GMT' }).end('hello');
+      res
+        .writeHead(200, { etag: '"v1"', 'last-modified': 'Wed, 01 Jan 2025 00:00:00 GMT' })
+        .end('hello');
     } else if (path === '/stubborn-etag') {
       res.writeHead(200, { etag: '"same"' }).end('ignored conditional');
     } else if (path === '/old') {
@@ -61,11 +81,17 @@ const allowLocal = () => [{ host: `127.0.0.1:${new URL(origin).port}` }];
 describe('DefaultUrlReader with the plain HTTP reader', () => {
   it('URL-034, URL-035: a URL no reader accepts is NotAllowed, names the URL and config key, and sends no request', async () => {
     const r = reader([{ host: 'example.com' }]);
-    for (const call of [() => r.readUrl(`${origin}/file.txt`), () => r.readTree(`${origin}/`), () => r.search(`${origin}/file.txt`)]) {
+    for (const call of [
+      () => r.readUrl(`${origin}/file.txt`),
+      () => r.readTree(`${origin}/`),
+      () => r.search(`${origin}/file.txt`),
+    ]) {
       await expect(call()).rejects.toMatchObject({
         name: 'NotAllowedError',
         code: 'URL_NOT_ALLOWED',
-        message: expect.stringMatching(new RegExp(`${origin}/file.txt|${origin}/.*backend\\.reading\\.allow`)),
+        message: expect.stringMatching(
+          new RegExp(`${origin}/file.txt|${origin}/.*backend\\.reading\\.allow`),
+        ),
         configPath: 'backend.reading.allow',
       });
     }
@@ -73,7 +99,11 @@ describe('DefaultUrlReader with the plain HTTP reader', () => {
   });
 
   it('URL-012: a relative URL is an InputError without any request', async () => {
-    await expect(reader(allowLocal()).readUrl('/file.txt')).rejects.toMatchObject({ name: 'InputError', code: 'URL_INVALID_URL', url: '/file.txt' });
+    await expect(reader(allowLocal()).readUrl('/file.txt')).rejects.toMatchObject({
+      name: 'InputError',
+      code: 'URL_INVALID_URL',
+      url: '/file.txt',
+    });
     expect(seen).toHaveLength(0);
   });
 
@@ -81,7 +111,8 @@ describe('DefaultUrlReader with the plain HTTP reader', () => {
     const res = await reader(allowLocal()).readUrl(`${origin}/file.txt`);
     expect((await res.buffer()).toString()).toBe('hello');
     const chunks: Buffer[] = [];
-    for await (const chunk of res.stream!() as AsyncIterable<Buffer>) chunks.push(Buffer.from(chunk));
+    for await (const chunk of res.stream!() as AsyncIterable<Buffer>)
+      chunks.push(Buffer.from(chunk));
     expect(Buffer.concat(chunks).toString()).toBe('hello');
     expect(res.etag).toBe('"v1"');
     expect(res.lastModifiedAt?.toISOString()).toBe('2025-01-01T00:00:00.000Z');
@@ -89,16 +120,23 @@ describe('DefaultUrlReader with the plain HTTP reader', () => {
 
   it('URL-006, URL-008, URL-061, URL-064: the etag is sent as If-None-Match; a 304 or equal etag is NotModified', async () => {
     const r = reader(allowLocal());
-    await expect(r.readUrl(`${origin}/file.txt`, { etag: '"v1"' })).rejects.toMatchObject({ name: 'NotModifiedError', code: 'URL_NOT_MODIFIED' });
+    await expect(r.readUrl(`${origin}/file.txt`, { etag: '"v1"' })).rejects.toMatchObject({
+      name: 'NotModifiedError',
+      code: 'URL_NOT_MODIFIED',
+    });
     expect(seen[0]?.headers['if-none-match']).toBe('"v1"');
-    await expect(r.readUrl(`${origin}/stubborn-etag`, { etag: '"same"' })).rejects.toMatchObject({ code: 'URL_NOT_MODIFIED' });
+    await expect(r.readUrl(`${origin}/stubborn-etag`, { etag: '"same"' })).rejects.toMatchObject({
+      code: 'URL_NOT_MODIFIED',
+    });
     const changed = await r.readUrl(`${origin}/file.txt`, { etag: '"v0"' });
     expect((await changed.buffer()).toString()).toBe('hello');
   });
 
   it('URL-007, URL-062: lastModifiedAfter is sent as If-Modified-Since and an older resource is NotModified', async () => {
     const since = new Date('2024-06-01T00:00:00Z');
-    await expect(reader(allowLocal()).readUrl(`${origin}/old`, { lastModifiedAfter: since })).rejects.toMatchObject({ code: 'URL_NOT_MODIFIED' });
+    await expect(
+      reader(allowLocal()).readUrl(`${origin}/old`, { lastModifiedAfter: since }),
+    ).rejects.toMatchObject({ code: 'URL_NOT_MODIFIED' });
     expect(seen[0]?.headers['if-modified-since']).toBe(since.toUTCString());
   });
 
@@ -109,8 +147,16 @@ describe('DefaultUrlReader with the plain HTTP reader', () => {
 
   it('URL-009, URL-065, URL-066: 404 is NotFound and other statuses fail naming URL and status', async () => {
     const r = reader(allowLocal());
-    await expect(r.readUrl(`${origin}/missing`)).rejects.toMatchObject({ name: 'NotFoundError', code: 'URL_NOT_FOUND', message: expect.stringContaining(`${origin}/missing`) });
-    await expect(r.readUrl(`${origin}/boom`)).rejects.toMatchObject({ code: 'URL_READ_FAILED', status: 500, message: expect.stringMatching(/\/boom.*500/) });
+    await expect(r.readUrl(`${origin}/missing`)).rejects.toMatchObject({
+      name: 'NotFoundError',
+      code: 'URL_NOT_FOUND',
+      message: expect.stringContaining(`${origin}/missing`),
+    });
+    await expect(r.readUrl(`${origin}/boom`)).rejects.toMatchObject({
+      code: 'URL_READ_FAILED',
+      status: 500,
+      message: expect.stringMatching(/\/boom.*500/),
+    });
   });
 
   it('URL-066: a failed connection is URL_READ_FAILED naming the URL', async () => {
@@ -119,34 +165,49 @@ describe('DefaultUrlReader with the plain HTTP reader', () => {
     const { port } = closed.address() as AddressInfo;
     await new Promise((resolve) => closed.close(resolve));
     const url = `http://127.0.0.1:${port}/x`;
-    await expect(reader([{ host: `127.0.0.1:${port}` }]).readUrl(url)).rejects.toMatchObject({ code: 'URL_READ_FAILED', url });
+    await expect(reader([{ host: `127.0.0.1:${port}` }]).readUrl(url)).rejects.toMatchObject({
+      code: 'URL_READ_FAILED',
+      url,
+    });
   });
 
   it('URL-051: redirects are followed only to allowed URLs', async () => {
     const r = reader(allowLocal());
-    expect((await (await r.readUrl(`${origin}/redirect-inside`)).buffer()).toString()).toBe('hello');
+    expect((await (await r.readUrl(`${origin}/redirect-inside`)).buffer()).toString()).toBe(
+      'hello',
+    );
     seen.length = 0;
-    await expect(r.readUrl(`${origin}/redirect-outside`)).rejects.toMatchObject({ code: 'URL_NOT_ALLOWED' });
+    await expect(r.readUrl(`${origin}/redirect-outside`)).rejects.toMatchObject({
+      code: 'URL_NOT_ALLOWED',
+    });
     expect(seen.map((s) => s.url)).toEqual(['/redirect-outside']);
   });
 
   it('URL-068, URL-069, URL-070: readTree and glob searches are unsupported; a plain search reads one file', async () => {
     const r = reader(allowLocal());
-    await expect(r.readTree(`${origin}/`)).rejects.toMatchObject({ code: 'URL_UNSUPPORTED_OPERATION' });
-    await expect(r.search(`${origin}/docs/*.md`)).rejects.toMatchObject({ code: 'URL_UNSUPPORTED_OPERATION' });
+    await expect(r.readTree(`${origin}/`)).rejects.toMatchObject({
+      code: 'URL_UNSUPPORTED_OPERATION',
+    });
+    await expect(r.search(`${origin}/docs/*.md`)).rejects.toMatchObject({
+      code: 'URL_UNSUPPORTED_OPERATION',
+    });
     const found = await r.search(`${origin}/file.txt`);
     expect(found.files.map((f) => f.url)).toEqual([`${origin}/file.txt`]);
     expect((await found.files[0]!.content()).toString()).toBe('hello');
     expect(found.etag).toBe('"v1"');
     expect((await r.search(`${origin}/missing`)).files).toEqual([]); // URL-028
-    await expect(r.search(`${origin}/file.txt`, { etag: '"v1"' })).rejects.toMatchObject({ code: 'URL_NOT_MODIFIED' }); // URL-029
+    await expect(r.search(`${origin}/file.txt`, { etag: '"v1"' })).rejects.toMatchObject({
+      code: 'URL_NOT_MODIFIED',
+    }); // URL-029
   });
 });
 
 describe('custom readers', () => {
   const fake = (text: string): UrlReaderService => ({
     readUrl: async () => ({ buffer: async () => Buffer.from(text) }),
-    readTree: async () => { throw new Error('unused'); },
+    readTree: async () => {
+      throw new Error('unused');
+    },
     search: async () => ({ files: [], etag: '' }),
   });
 
@@ -168,7 +229,9 @@ describe('custom readers', () => {
 
   it('URL-074: a factory that throws or returns something else fails naming its position', () => {
     const good: UrlReaderFactory = () => [];
-    const throws: UrlReaderFactory = () => { throw new Error('bad token'); };
+    const throws: UrlReaderFactory = () => {
+      throw new Error('bad token');
+    };
     const wrong = (() => ({ reader: fake('x') })) as unknown as UrlReaderFactory;
     expect(() => reader([], [good, throws])).toThrow(/#2 .*bad token/);
     expect(() => reader([], [wrong])).toThrow(/#1 .*\{ reader, predicate \}/);

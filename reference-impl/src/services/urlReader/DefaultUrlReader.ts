@@ -23,7 +23,12 @@ export class DefaultUrlReader implements UrlReaderService {
     try {
       parsed = new URL(url);
     } catch (cause) {
-      throw new UrlReaderError('URL_INVALID_URL', `'${url}' is not an absolute URL such as https://host/path`, { url }, { cause }); // URL-012
+      throw new UrlReaderError(
+        'URL_INVALID_URL',
+        `'${url}' is not an absolute URL such as https://host/path`,
+        { url },
+        { cause },
+      ); // URL-012
     }
     const match = this.readers.find(({ predicate }) => predicate(parsed));
     if (match === undefined) {
@@ -36,15 +41,24 @@ export class DefaultUrlReader implements UrlReaderService {
     return match.reader;
   }
 
-  async readUrl(url: string, options?: UrlReaderServiceReadUrlOptions): Promise<UrlReaderServiceReadUrlResponse> {
+  async readUrl(
+    url: string,
+    options?: UrlReaderServiceReadUrlOptions,
+  ): Promise<UrlReaderServiceReadUrlResponse> {
     return this.#readerFor(url).readUrl(url, options);
   }
 
-  async readTree(url: string, options?: UrlReaderServiceReadTreeOptions): Promise<UrlReaderServiceReadTreeResponse> {
+  async readTree(
+    url: string,
+    options?: UrlReaderServiceReadTreeOptions,
+  ): Promise<UrlReaderServiceReadTreeResponse> {
     return this.#readerFor(url).readTree(url, options);
   }
 
-  async search(url: string, options?: UrlReaderServiceSearchOptions): Promise<UrlReaderServiceSearchResponse> {
+  async search(
+    url: string,
+    options?: UrlReaderServiceSearchOptions,
+  ): Promise<UrlReaderServiceSearchResponse> {
     return this.#readerFor(url).search(url, options);
   }
 }

@@ -20,23 +20,42 @@ const GLOB = /[*?[\]{}]/;
 export class FetchUrlReader implements UrlReaderService {
   constructor(private readonly allowed: UrlPredicate) {}
 
-  async readUrl(url: string, options: UrlReaderServiceReadUrlOptions = {}): Promise<UrlReaderServiceReadUrlResponse> {
+  async readUrl(
+    url: string,
+    options: UrlReaderServiceReadUrlOptions = {},
+  ): Promise<UrlReaderServiceReadUrlResponse> {
     const headers: Record<string, string> = {};
     if (options.etag !== undefined) headers['if-none-match'] = options.etag; // URL-061
-    if (options.lastModifiedAfter !== undefined) headers['if-modified-since'] = options.lastModifiedAfter.toUTCString(); // URL-062
+    if (options.lastModifiedAfter !== undefined)
+      headers['if-modified-since'] = options.lastModifiedAfter.toUTCString(); // URL-062
     if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`; // URL-063
 
     let target = new URL(url);
     let response: Response;
     for (let hops = 0; ; hops += 1) {
       try {
-        response = await fetch(target, { headers, redirect: 'manual', ...(options.signal ? { signal: options.signal } : {}) });
+        response = await fetch(target, {
+          headers,
+          redirect: 'manual',
+          ...(options.signal ? { signal: options.signal } : {}),
+        });
       } catch (cause) {
         if (options.signal?.aborted) throw cause; // URL-011: the caller's abort, as it is
-        throw new UrlReaderError('URL_READ_FAILED', `Could not read ${url}: ${cause instanceof Error ? cause.message : String(cause)}`, { url }, { cause });
+        throw new UrlReaderError(
+          'URL_READ_FAILED',
+          `Could not read ${url}: ${cause instanceof Error ? cause.message : String(cause)}`,
+          { url },
+          { cause },
+        );
       }
       const location = response.headers.get('location');
-      if (response.status < 300 || response.status >= 400 || response.status === 304 || location === null) break;
+      if (
+        response.status < 300 ||
+        response.status >= 400 ||
+        response.status === 304 ||
+        location === null
+      )
+        break;
       await response.body?.cancel();
       const next = new URL(location, target);
       if (!this.allowed(next) || hops >= MAX_REDIRECTS) {
@@ -56,10 +75,14 @@ export class FetchUrlReader implements UrlReaderService {
     }
     if (response.status < 200 || response.status > 299) {
       await response.body?.cancel();
-      throw new UrlReaderError('URL_READ_FAILED', `${url} could not be read: the server answered ${response.status} ${response.statusText}`, {
-        url,
-        status: response.status,
-      }); // URL-066
+      throw new UrlReaderError(
+        'URL_READ_FAILED',
+        `${url} could not be read: the server answered ${response.status} ${response.statusText}`,
+        {
+          url,
+          status: response.status,
+        },
+      ); // URL-066
     }
     const etag = response.headers.get('etag') ?? undefined; // URL-067
     const lastModifiedHeader = response.headers.get('last-modified');
@@ -70,8 +93,12 @@ export class FetchUrlReader implements UrlReaderService {
       await response.body?.cancel();
       throw notModified(url);
     }
-    if (options.lastModifiedAfter !== undefined && lastModifiedAt !== undefined && !Number.isNaN(lastModifiedAt.getTime())
-      && lastModifiedAt.getTime() <= options.lastModifiedAfter.getTime()) {
+    if (
+      options.lastModifiedAfter !== undefined &&
+      lastModifiedAt !== undefined &&
+      !Number.isNaN(lastModifiedAt.getTime()) &&
+      lastModifiedAt.getTime() <= options.lastModifiedAfter.getTime()
+    ) {
       await response.body?.cancel();
       throw notModified(url);
     }
@@ -80,7 +107,9 @@ export class FetchUrlReader implements UrlReaderService {
       buffer: async () => content,
       stream: () => Readable.from([content]),
       ...(etag === undefined ? {} : { etag }),
-      ...(lastModifiedAt === undefined || Number.isNaN(lastModifiedAt.getTime()) ? {} : { lastModifiedAt }),
+      ...(lastModifiedAt === undefined || Number.isNaN(lastModifiedAt.getTime())
+        ? {}
+        : { lastModifiedAt }),
     };
   }
 
@@ -92,7 +121,10 @@ export class FetchUrlReader implements UrlReaderService {
     ); // URL-068
   }
 
-  async search(url: string, options: UrlReaderServiceSearchOptions = {}): Promise<UrlReaderServiceSearchResponse> {
+  async search(
+    url: string,
+    options: UrlReaderServiceSearchOptions = {},
+  ): Promise<UrlReaderServiceSearchResponse> {
     if (GLOB.test(new URL(url).pathname)) {
       throw new UrlReaderError(
         'URL_UNSUPPORTED_OPERATION',
@@ -104,7 +136,13 @@ export class FetchUrlReader implements UrlReaderService {
     try {
       const file = await this.readUrl(url, options);
       return {
-        files: [{ url, content: () => file.buffer(), ...(file.lastModifiedAt === undefined ? {} : { lastModifiedAt: file.lastModifiedAt }) }],
+        files: [
+          {
+            url,
+            content: () => file.buffer(),
+            ...(file.lastModifiedAt === undefined ? {} : { lastModifiedAt: file.lastModifiedAt }),
+          },
+        ],
         etag: file.etag ?? '',
       };
     } catch (error) {
@@ -115,5 +153,9 @@ export class FetchUrlReader implements UrlReaderService {
 }
 
 function notModified(url: string): UrlReaderError {
-  return new UrlReaderError('URL_NOT_MODIFIED', `${url} has not been modified since the given etag or date`, { url });
+  return new UrlReaderError(
+    'URL_NOT_MODIFIED',
+    `${url} has not been modified since the given etag or date`,
+    { url },
+  );
 }

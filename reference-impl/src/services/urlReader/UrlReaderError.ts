@@ -40,7 +40,12 @@ export class UrlReaderError extends Error {
   readonly configPath: string | undefined;
   readonly status: number | undefined;
 
-  constructor(code: UrlReaderErrorCode, message: string, details: UrlReaderErrorDetails = {}, options?: { cause?: unknown }) {
+  constructor(
+    code: UrlReaderErrorCode,
+    message: string,
+    details: UrlReaderErrorDetails = {},
+    options?: { cause?: unknown },
+  ) {
     super(`${message} [${code}]`, options);
     this.name = ERROR_NAMES[code];
     this.code = code;
@@ -51,6 +56,9 @@ export class UrlReaderError extends Error {
 }
 
 /** Whether `error` is a urlReader error, optionally with the given code. */
-export function isUrlReaderError(error: unknown, code?: UrlReaderErrorCode): error is UrlReaderError {
+export function isUrlReaderError(
+  error: unknown,
+  code?: UrlReaderErrorCode,
+): error is UrlReaderError {
   return error instanceof UrlReaderError && (code === undefined || error.code === code);
 }

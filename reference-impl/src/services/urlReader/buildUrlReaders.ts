@@ -1,4 +1,9 @@
-import type { LoggerService, RootConfigService, UrlReaderFactory, UrlReaderPredicateTuple } from '@openstage/spec';
+import type {
+  LoggerService,
+  RootConfigService,
+  UrlReaderFactory,
+  UrlReaderPredicateTuple,
+} from '@openstage/spec';
 import { FetchUrlReader } from './FetchUrlReader.js';
 import { ALLOW_LIST_KEY, parseAllowList } from './parseAllowList.js';
 
@@ -7,8 +12,11 @@ function isTuple(value: unknown): value is UrlReaderPredicateTuple {
   const { reader, predicate } = value as Partial<UrlReaderPredicateTuple>;
   return (
     typeof predicate === 'function' &&
-    typeof reader === 'object' && reader !== null &&
-    typeof reader.readUrl === 'function' && typeof reader.readTree === 'function' && typeof reader.search === 'function'
+    typeof reader === 'object' &&
+    reader !== null &&
+    typeof reader.readUrl === 'function' &&
+    typeof reader.readTree === 'function' &&
+    typeof reader.search === 'function'
   );
 }
 

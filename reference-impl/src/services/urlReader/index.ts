@@ -4,4 +4,9 @@ export { DefaultUrlReader } from './DefaultUrlReader.js';
 export { FetchUrlReader } from './FetchUrlReader.js';
 export { buildUrlReaders } from './buildUrlReaders.js';
 export { parseAllowList, ALLOW_LIST_KEY, type UrlPredicate } from './parseAllowList.js';
-export { UrlReaderError, isUrlReaderError, type UrlReaderErrorCode, type UrlReaderErrorDetails } from './UrlReaderError.js';
+export {
+  UrlReaderError,
+  isUrlReaderError,
+  type UrlReaderErrorCode,
+  type UrlReaderErrorDetails,
+} from './UrlReaderError.js';

@@ -43,10 +43,25 @@ describe('parseAllowList', () => {
   });
 
   it('URL-050: malformed entries fail naming their index under backend.reading.allow', () => {
-    const bad: unknown[] = [{}, { host: '' }, { host: 'prod.*.example.com' }, { host: '*example.com' }, { host: 'example.com:0' }, { host: 'example.com:9000-8000' }, { host: 'example.com:99999' }];
+    const bad: unknown[] = [
+      {},
+      { host: '' },
+      { host: 'prod.*.example.com' },
+      { host: '*example.com' },
+      { host: 'example.com:0' },
+      { host: 'example.com:9000-8000' },
+      { host: 'example.com:99999' },
+    ];
     for (const entry of bad) {
-      expect(() => parseAllowList([{ host: 'fine.example.com' }, entry]), JSON.stringify(entry)).toThrow(
-        expect.objectContaining({ code: 'URL_INVALID_ALLOW_ENTRY', configPath: 'backend.reading.allow[1]', message: expect.stringContaining('backend.reading.allow[1]') }),
+      expect(
+        () => parseAllowList([{ host: 'fine.example.com' }, entry]),
+        JSON.stringify(entry),
+      ).toThrow(
+        expect.objectContaining({
+          code: 'URL_INVALID_ALLOW_ENTRY',
+          configPath: 'backend.reading.allow[1]',
+          message: expect.stringContaining('backend.reading.allow[1]'),
+        }),
       );
     }
   });

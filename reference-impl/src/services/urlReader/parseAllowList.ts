@@ -10,9 +10,13 @@ const DEFAULT_PORTS: Readonly<Record<string, number>> = { 'http:': 80, 'https:':
 const HOSTNAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i;
 
 function invalid(index: number, reason: string): UrlReaderError {
-  return new UrlReaderError('URL_INVALID_ALLOW_ENTRY', `Invalid entry ${ALLOW_LIST_KEY}[${index}]: ${reason}`, {
-    configPath: `${ALLOW_LIST_KEY}[${index}]`,
-  });
+  return new UrlReaderError(
+    'URL_INVALID_ALLOW_ENTRY',
+    `Invalid entry ${ALLOW_LIST_KEY}[${index}]: ${reason}`,
+    {
+      configPath: `${ALLOW_LIST_KEY}[${index}]`,
+    },
+  );
 }
 
 function parsePorts(index: number, text: string): readonly [number, number] {
@@ -26,11 +30,22 @@ function parsePorts(index: number, text: string): readonly [number, number] {
 }
 
 function parseEntry(index: number, entry: unknown): UrlPredicate {
-  if (typeof entry !== 'object' || entry === null || typeof (entry as { host?: unknown }).host !== 'string' || (entry as { host: string }).host === '') {
-    throw invalid(index, "every entry needs a 'host' such as example.com, *.example.com or example.com:8080");
+  if (
+    typeof entry !== 'object' ||
+    entry === null ||
+    typeof (entry as { host?: unknown }).host !== 'string' ||
+    (entry as { host: string }).host === ''
+  ) {
+    throw invalid(
+      index,
+      "every entry needs a 'host' such as example.com, *.example.com or example.com:8080",
+    );
   }
   const { host, paths } = entry as { host: string; paths?: unknown };
-  if (paths !== undefined && (!Array.isArray(paths) || !paths.every((p) => typeof p === 'string'))) {
+  if (
+    paths !== undefined &&
+    (!Array.isArray(paths) || !paths.every((p) => typeof p === 'string'))
+  ) {
     throw invalid(index, "'paths' must be a list of path prefixes such as /docs/");
   }
   const colon = host.lastIndexOf(':');
@@ -39,7 +54,10 @@ function parseEntry(index: number, entry: unknown): UrlPredicate {
   const wildcard = hostPart.startsWith('*.');
   const name = wildcard ? hostPart.slice(2) : hostPart;
   if (!HOSTNAME.test(name)) {
-    throw invalid(index, `'${host}' is not a hostname; a wildcard is only allowed as a whole leading '*.' label`);
+    throw invalid(
+      index,
+      `'${host}' is not a hostname; a wildcard is only allowed as a whole leading '*.' label`,
+    );
   }
   const suffix = `.${name}`;
   const prefixes = paths as string[] | undefined;
@@ -65,9 +83,13 @@ function parseEntry(index: number, entry: unknown): UrlPredicate {
 export function parseAllowList(entries: unknown): UrlPredicate {
   if (entries === undefined || entries === null) return () => false;
   if (!Array.isArray(entries)) {
-    throw new UrlReaderError('URL_INVALID_ALLOW_ENTRY', `${ALLOW_LIST_KEY} must be a list of { host, paths? } entries`, {
-      configPath: ALLOW_LIST_KEY,
-    });
+    throw new UrlReaderError(
+      'URL_INVALID_ALLOW_ENTRY',
+      `${ALLOW_LIST_KEY} must be a list of { host, paths? } entries`,
+      {
+        configPath: ALLOW_LIST_KEY,
+      },
+    );
   }
   const predicates = entries.map((entry, index) => parseEntry(index, entry));
   return (url) => predicates.some((predicate) => predicate(url));

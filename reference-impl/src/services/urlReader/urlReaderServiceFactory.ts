@@ -1,5 +1,4 @@
-import type { LoggerService, RootConfigService, UrlReaderFactory } from '@openstage/spec';
-import type { OpaqueService } from '../../authoring/coreServiceTypes.js';
+import type { RootConfigService } from '@openstage/spec';
 import { coreServices } from '../../authoring/coreServices.js';
 import { createServiceFactory } from '../../authoring/createServiceFactory.js';
 import { buildUrlReaders } from './buildUrlReaders.js';
@@ -18,13 +17,12 @@ export const urlReaderServiceFactory = createServiceFactory({
     factories: urlReaderFactoriesServiceRef,
   },
   factory: ({ config, logger, factories }) => {
-    // The authoring refs type rootConfig and logger with the runtime's narrow views and
-    // urlReader as an opaque service; the casts go once coreServices carries the spec types.
+    // The authoring ref types rootConfig as the runtime's narrow view; the instance is a Config.
     const readers = buildUrlReaders({
       config: config as unknown as RootConfigService,
-      logger: logger as unknown as LoggerService,
-      factories: (factories ?? []) as unknown as readonly UrlReaderFactory[],
+      logger,
+      factories,
     });
-    return new DefaultUrlReader(readers) as unknown as OpaqueService;
+    return new DefaultUrlReader(readers);
   },
 });

@@ -12,14 +12,19 @@ function tokenWith(payload: Record<string, unknown>): string {
   return `${part({ typ: 'vnd.backstage.user', alg: 'ES256' })}.${part(payload)}.signature`;
 }
 
-function userCredentials(token: string | undefined, expiresAt?: Date, ref = 'user:default/jane'): BackstageCredentials {
+function userCredentials(
+  token: string | undefined,
+  expiresAt?: Date,
+  ref = 'user:default/jane',
+): BackstageCredentials {
   const credentials = {
     $$type: '@backstage/BackstageCredentials',
     version: 'v1',
     principal: { type: 'user', userEntityRef: ref },
     ...(expiresAt === undefined ? {} : { expiresAt }),
   };
-  if (token !== undefined) Object.defineProperty(credentials, 'token', { value: token, enumerable: false });
+  if (token !== undefined)
+    Object.defineProperty(credentials, 'token', { value: token, enumerable: false });
   return credentials as BackstageCredentials;
 }
 
@@ -42,7 +47,10 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  discovery = { getBaseUrl: async (id) => `${origin}/api/${id}`, getExternalBaseUrl: async (id) => `${origin}/api/${id}` };
+  discovery = {
+    getBaseUrl: async (id) => `${origin}/api/${id}`,
+    getExternalBaseUrl: async (id) => `${origin}/api/${id}`,
+  };
 });
 
 afterAll(async () => {
@@ -52,7 +60,12 @@ afterAll(async () => {
 
 beforeEach(() => {
   seen.length = 0;
-  answer = { status: 200, body: { claims: { sub: 'user:default/jane', ent: ['user:default/jane', 'group:default/looked-up'] } } };
+  answer = {
+    status: 200,
+    body: {
+      claims: { sub: 'user:default/jane', ent: ['user:default/jane', 'group:default/looked-up'] },
+    },
+  };
 });
 
 async function rejection(promise: Promise<unknown>): Promise<UserInfoServiceError> {
@@ -69,7 +82,10 @@ const later = () => new Date(Date.now() + 3600_000);
 describe('DefaultUserInfoService', () => {
   it('UINFO-002, UINFO-003, UINFO-004, UINFO-012: the ent claim is used without a request', async () => {
     const service = new DefaultUserInfoService({ discovery });
-    const token = tokenWith({ sub: 'user:default/jane', ent: ['user:default/jane', 'group:default/team-a'] });
+    const token = tokenWith({
+      sub: 'user:default/jane',
+      ent: ['user:default/jane', 'group:default/team-a'],
+    });
     expect(await service.getUserInfo(userCredentials(token, later()))).toEqual({
       userEntityRef: 'user:default/jane',
       ownershipEntityRefs: ['user:default/jane', 'group:default/team-a'],
@@ -89,7 +105,10 @@ describe('DefaultUserInfoService', () => {
     const service = new DefaultUserInfoService({ discovery });
     for (const principal of [{ type: 'service', subject: 'plugin:x' }, { type: 'none' }]) {
       const error = await rejection(
-        service.getUserInfo({ $$type: '@backstage/BackstageCredentials', principal } as BackstageCredentials),
+        service.getUserInfo({
+          $$type: '@backstage/BackstageCredentials',
+          principal,
+        } as BackstageCredentials),
       );
       expect(error.code).toBe('UINFO_NOT_USER');
       expect(error.message).toContain(`'${principal.type}'`);
@@ -98,16 +117,22 @@ describe('DefaultUserInfoService', () => {
 
   it('UINFO-010, UINFO-011: a missing token or a non-string sub is refused', async () => {
     const service = new DefaultUserInfoService({ discovery });
-    expect((await rejection(service.getUserInfo(userCredentials(undefined)))).code).toBe('UINFO_MISSING_TOKEN');
+    expect((await rejection(service.getUserInfo(userCredentials(undefined)))).code).toBe(
+      'UINFO_MISSING_TOKEN',
+    );
     for (const token of [tokenWith({ sub: 42, ent: [] }), 'not-a-jwt']) {
-      expect((await rejection(service.getUserInfo(userCredentials(token)))).code).toBe('UINFO_INVALID_SUBJECT');
+      expect((await rejection(service.getUserInfo(userCredentials(token)))).code).toBe(
+        'UINFO_INVALID_SUBJECT',
+      );
     }
   });
 
   it('UINFO-015: an error answer carries its status and body', async () => {
     const service = new DefaultUserInfoService({ discovery });
     answer = { status: 401, body: { error: { message: 'bad token' } } };
-    const error = await rejection(service.getUserInfo(userCredentials(tokenWith({ sub: 'user:default/jane' }))));
+    const error = await rejection(
+      service.getUserInfo(userCredentials(tokenWith({ sub: 'user:default/jane' }))),
+    );
     expect(error.code).toBe('UINFO_LOOKUP_FAILED');
     expect(error.statusCode).toBe(401);
     expect(error.body).toContain('bad token');
@@ -116,13 +141,17 @@ describe('DefaultUserInfoService', () => {
   it('UINFO-016, UINFO-017: missing or malformed ownership refs are refused', async () => {
     const service = new DefaultUserInfoService({ discovery });
     answer = { status: 200, body: { claims: { sub: 'user:default/jane' } } };
-    const unresolved = await rejection(service.getUserInfo(userCredentials(tokenWith({ sub: 'user:default/jane' }))));
+    const unresolved = await rejection(
+      service.getUserInfo(userCredentials(tokenWith({ sub: 'user:default/jane' }))),
+    );
     expect(unresolved.code).toBe('UINFO_OWNERSHIP_UNRESOLVED');
     const invalid = await rejection(
       service.getUserInfo(userCredentials(tokenWith({ sub: 'user:default/jane', ent: ['ok', 7] }))),
     );
     expect(invalid.code).toBe('UINFO_OWNERSHIP_INVALID');
-    const notList = await rejection(service.getUserInfo(userCredentials(tokenWith({ sub: 'user:default/jane', ent: 'x' }))));
+    const notList = await rejection(
+      service.getUserInfo(userCredentials(tokenWith({ sub: 'user:default/jane', ent: 'x' }))),
+    );
     expect(notList.code).toBe('UINFO_OWNERSHIP_INVALID');
   });
 

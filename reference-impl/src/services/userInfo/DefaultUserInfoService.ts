@@ -1,4 +1,9 @@
-import type { BackstageCredentials, BackstageUserInfo, DiscoveryService, UserInfoService } from '@openstage/spec';
+import type {
+  BackstageCredentials,
+  BackstageUserInfo,
+  DiscoveryService,
+  UserInfoService,
+} from '@openstage/spec';
 import { UserInfoCache } from './UserInfoCache.js';
 import { UserInfoServiceError } from './UserInfoServiceError.js';
 
@@ -14,7 +19,9 @@ function decodePayload(token: string): Record<string, unknown> | undefined {
   if (part === undefined) return undefined;
   try {
     const value: unknown = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
-    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
+    return typeof value === 'object' && value !== null
+      ? (value as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }
@@ -35,7 +42,8 @@ export class DefaultUserInfoService implements UserInfoService {
   }
 
   getUserInfo = async (credentials: BackstageCredentials): Promise<BackstageUserInfo> => {
-    const principal = credentials.principal as { type?: unknown; userEntityRef?: unknown } | undefined;
+    const principal = credentials.principal as
+      { type?: unknown; userEntityRef?: unknown } | undefined;
     if (principal?.type !== 'user' || typeof principal.userEntityRef !== 'string') {
       throw new UserInfoServiceError(
         'UINFO_NOT_USER',
@@ -44,14 +52,20 @@ export class DefaultUserInfoService implements UserInfoService {
     }
     const token = (credentials as { token?: unknown }).token;
     if (typeof token !== 'string' || token === '') {
-      throw new UserInfoServiceError('UINFO_MISSING_TOKEN', 'User credentials are unexpectedly missing their token');
+      throw new UserInfoServiceError(
+        'UINFO_MISSING_TOKEN',
+        'User credentials are unexpectedly missing their token',
+      );
     }
     const cached = this.#cache.get(token);
     if (cached !== undefined) return cached;
 
     const payload = decodePayload(token);
     if (typeof payload?.sub !== 'string') {
-      throw new UserInfoServiceError('UINFO_INVALID_SUBJECT', "The user token's sub claim is not a string");
+      throw new UserInfoServiceError(
+        'UINFO_INVALID_SUBJECT',
+        "The user token's sub claim is not a string",
+      );
     }
     const ownership = payload.ent ?? (await this.#lookUpOwnership(token));
     if (ownership === undefined || ownership === null) {
@@ -80,7 +94,9 @@ export class DefaultUserInfoService implements UserInfoService {
     try {
       response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
     } catch (error) {
-      throw new UserInfoServiceError('UINFO_LOOKUP_FAILED', `Request to ${url} failed`, { cause: error });
+      throw new UserInfoServiceError('UINFO_LOOKUP_FAILED', `Request to ${url} failed`, {
+        cause: error,
+      });
     }
     if (!response.ok) {
       const body = await response.text().catch(() => '');
@@ -90,7 +106,8 @@ export class DefaultUserInfoService implements UserInfoService {
         { statusCode: response.status, body },
       );
     }
-    const answer = (await response.json().catch(() => undefined)) as { claims?: { ent?: unknown } } | undefined;
+    const answer = (await response.json().catch(() => undefined)) as
+      { claims?: { ent?: unknown } } | undefined;
     return answer?.claims?.ent;
   }
 }

@@ -34,7 +34,10 @@ export class UserInfoServiceError<C extends UserInfoErrorCode = UserInfoErrorCod
     details: { cause?: unknown; statusCode?: number; body?: string } = {},
   ) {
     const requirement = entries[code].requirement;
-    super(`${message} [${code}, ${requirement}]`, details.cause === undefined ? undefined : { cause: details.cause });
+    super(
+      `${message} [${code}, ${requirement}]`,
+      details.cause === undefined ? undefined : { cause: details.cause },
+    );
     this.name = entries[code].name;
     this.code = code;
     this.requirement = requirement;

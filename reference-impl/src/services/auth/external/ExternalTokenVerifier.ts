@@ -37,7 +37,8 @@ export class ExternalTokenVerifier {
         );
       }
       const copy: BackstagePrincipalAccessRestrictions = {};
-      if (restrictions.permissionNames !== undefined) copy.permissionNames = [...restrictions.permissionNames];
+      if (restrictions.permissionNames !== undefined)
+        copy.permissionNames = [...restrictions.permissionNames];
       if (restrictions.permissionAttributes?.action !== undefined) {
         copy.permissionAttributes = { action: [...restrictions.permissionAttributes.action] };
       }

@@ -31,7 +31,10 @@ export function createJwksTokenHandler(keySets: RemoteKeySets): ExternalTokenHan
         throw invalidOptionsError(`${configPath}.url`, 'must be an absolute http or https URL');
       }
       const subjectPrefix = options.subjectPrefix;
-      if (subjectPrefix !== undefined && (typeof subjectPrefix !== 'string' || subjectPrefix === '')) {
+      if (
+        subjectPrefix !== undefined &&
+        (typeof subjectPrefix !== 'string' || subjectPrefix === '')
+      ) {
         throw invalidOptionsError(`${configPath}.subjectPrefix`, 'must be a non-empty string');
       }
       const context: JwksContext = { getKey: keySets.resolverFor(parsed.toString()) };

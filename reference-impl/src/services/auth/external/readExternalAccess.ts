@@ -86,7 +86,10 @@ export function readExternalAccess(
         configPath: `${LEGACY_KEYS}[${index}]`,
         value: {
           type: 'legacy',
-          options: { secret: isObject(key) ? key.secret : undefined, subject: 'external:backstage-plugin' },
+          options: {
+            secret: isObject(key) ? key.secret : undefined,
+            subject: 'external:backstage-plugin',
+          },
         },
       });
     });
@@ -121,9 +124,16 @@ export function readExternalAccess(
         { configPath: `${configPath}.options` },
       );
     }
-    const context = handler.initialize({ options: entryOptions, configPath: `${configPath}.options` });
+    const context = handler.initialize({
+      options: entryOptions,
+      configPath: `${configPath}.options`,
+    });
     const secretKey =
-      type === 'static' ? `static:${String(entryOptions.token)}` : type === 'legacy' ? `legacy:${String(entryOptions.secret)}` : undefined;
+      type === 'static'
+        ? `static:${String(entryOptions.token)}`
+        : type === 'legacy'
+          ? `legacy:${String(entryOptions.secret)}`
+          : undefined;
     if (secretKey !== undefined) {
       const earlier = seenSecrets.get(secretKey);
       if (earlier !== undefined) {
@@ -136,7 +146,10 @@ export function readExternalAccess(
       }
       seenSecrets.set(secretKey, configPath);
     }
-    const accessRestrictions = readAccessRestrictions(value.accessRestrictions, `${configPath}.accessRestrictions`);
+    const accessRestrictions = readAccessRestrictions(
+      value.accessRestrictions,
+      `${configPath}.accessRestrictions`,
+    );
     if (accessRestrictions === undefined) unrestricted.push(configPath);
     entries.push({
       configPath,

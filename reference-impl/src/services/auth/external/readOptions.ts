@@ -34,7 +34,10 @@ export function readStringList(value: unknown, configPath: string): string[] | u
   const result = new Set<string>();
   for (const [index, item] of items.entries()) {
     if (typeof item !== 'string') {
-      throw invalid(Array.isArray(value) ? `${configPath}[${index}]` : configPath, 'must be a string or a list of strings');
+      throw invalid(
+        Array.isArray(value) ? `${configPath}[${index}]` : configPath,
+        'must be a string or a list of strings',
+      );
     }
     for (const part of item.split(/[\s,]+/)) {
       if (part !== '') result.add(part);

@@ -65,7 +65,11 @@ export class PluginTokenHandler {
     const key = await this.#keyStore.getSigningKey();
     const iat = Math.floor(this.#now() / 1000);
     let exp = iat + TOKEN_LIFETIME_SECONDS;
-    const claims: Record<string, unknown> = { sub: this.#pluginId, aud: options.targetPluginId, iat };
+    const claims: Record<string, unknown> = {
+      sub: this.#pluginId,
+      aud: options.targetPluginId,
+      iat,
+    };
     if (options.onBehalfOf !== undefined) {
       exp = Math.min(exp, Math.floor(options.onBehalfOf.expiresAt.getTime() / 1000));
       claims.exp = exp;

@@ -47,9 +47,17 @@ async function issue(key: CryptoKey, kid: string, options: IssueUserTokenOptions
     .setProtectedHeader({ typ: tokenTypes.limitedUser, alg: 'ES256', kid })
     .sign(key);
   const uip = proof.split('.')[2];
-  const claims: Record<string, unknown> = { iss: 'http://auth.test', sub, aud: tokenTypes.userAudience, iat, exp };
+  const claims: Record<string, unknown> = {
+    iss: 'http://auth.test',
+    sub,
+    aud: tokenTypes.userAudience,
+    iat,
+    exp,
+  };
   if (options.ent !== undefined) claims.ent = options.ent;
   if (options.withoutUip !== true) claims.uip = uip;
   for (const claim of options.omit ?? []) delete claims[claim];
-  return new SignJWT(claims).setProtectedHeader({ typ: tokenTypes.user, alg: 'ES256', kid }).sign(key);
+  return new SignJWT(claims)
+    .setProtectedHeader({ typ: tokenTypes.user, alg: 'ES256', kid })
+    .sign(key);
 }

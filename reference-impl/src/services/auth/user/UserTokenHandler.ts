@@ -50,7 +50,10 @@ export class UserTokenHandler {
     const { typ } = parts.header;
     if (typ === tokenTypes.user || typ === tokenTypes.limitedUser) return true;
     const { aud } = parts.payload;
-    return aud === tokenTypes.userAudience || (Array.isArray(aud) && aud.includes(tokenTypes.userAudience));
+    return (
+      aud === tokenTypes.userAudience ||
+      (Array.isArray(aud) && aud.includes(tokenTypes.userAudience))
+    );
   }
 
   /** Verifies a token that {@link UserTokenHandler.recognises}; every failure is final (AUTH-045). */
@@ -85,7 +88,10 @@ export class UserTokenHandler {
       throw toTokenError(error, what);
     }
     if (typeof payload.sub !== 'string' || payload.sub === '') {
-      throw new AuthServiceError('AUTH_TOKEN_CLAIMS_MISSING', `The ${what} has no user entity ref in its sub claim`);
+      throw new AuthServiceError(
+        'AUTH_TOKEN_CLAIMS_MISSING',
+        `The ${what} has no user entity ref in its sub claim`,
+      );
     }
     return { userEntityRef: payload.sub, isLimited, exp: payload.exp as number };
   }
@@ -108,7 +114,8 @@ export class UserTokenHandler {
       );
     }
     if (typeof payload.uip !== 'string') return { token, expiresAt };
-    const encode = (value: object) => Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
+    const encode = (value: object) =>
+      Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
     const limited = [
       encode({ typ: tokenTypes.limitedUser, alg: header.alg, kid: header.kid }),
       encode({ sub: payload.sub, iat: payload.iat, exp: payload.exp }),

@@ -17,7 +17,11 @@ export const mysqlConnector: Connector = {
 
   async ensureDatabase(settings, name) {
     const { database: _database, ...serverConnection } = settings.connection;
-    const config: Knex.Config = { ...settings.knexConfig, client: 'mysql2', connection: serverConnection };
+    const config: Knex.Config = {
+      ...settings.knexConfig,
+      client: 'mysql2',
+      connection: serverConnection,
+    };
     await withAdminClient(config, async (admin) => {
       let exists: boolean;
       try {

@@ -46,7 +46,8 @@ export const postgresConnector: Connector = {
       client: 'pg',
       connection: {
         ...settings.connection,
-        database: typeof adminDatabase === 'string' && adminDatabase !== name ? adminDatabase : 'postgres',
+        database:
+          typeof adminDatabase === 'string' && adminDatabase !== name ? adminDatabase : 'postgres',
       },
     };
     await withAdminClient(config, async (admin) => {

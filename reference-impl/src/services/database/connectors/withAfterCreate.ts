@@ -1,7 +1,10 @@
 import type { Knex } from 'knex';
 import { isPlainObject } from '../mergeDeep.js';
 
-type AfterCreate = (connection: unknown, done: (error: Error | null, connection: unknown) => void) => void;
+type AfterCreate = (
+  connection: unknown,
+  done: (error: Error | null, connection: unknown) => void,
+) => void;
 
 /**
  * Returns `knexConfig` with `setup` run on every new pooled connection before the pool hands it
@@ -19,7 +22,8 @@ export function withAfterCreate(
       .then(() => setup(connection))
       .then(
         () => (configured ? configured(connection, done) : done(null, connection)),
-        (error: unknown) => done(error instanceof Error ? error : new Error(String(error)), connection),
+        (error: unknown) =>
+          done(error instanceof Error ? error : new Error(String(error)), connection),
       );
   };
   return { ...knexConfig, pool: { ...pool, afterCreate } };

@@ -24,14 +24,21 @@ const logger: LoggerService = {
 };
 
 const manager = new TaskManager();
-const scheduler = manager.forPlugin({ pluginId: 'multi', database: { getClient: async () => knex }, logger });
+const scheduler = manager.forPlugin({
+  pluginId: 'multi',
+  database: { getClient: async () => knex },
+  logger,
+});
 
 await scheduler.scheduleTask({
   id: 'count',
   frequency: { milliseconds: 250 },
   timeout: { milliseconds: 1500 },
   fn: async () => {
-    const hang = (await knex('sched_control').whereNull('consumed_by').update({ consumed_by: process.pid })) === 1;
+    const hang =
+      (await knex('sched_control')
+        .whereNull('consumed_by')
+        .update({ consumed_by: process.pid })) === 1;
     // Copies the due time and lease of this very run from the tasks table, in the database's
     // own representation, so the test compares stored values only.
     await knex.raw(

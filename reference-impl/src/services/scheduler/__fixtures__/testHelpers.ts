@@ -2,7 +2,9 @@ import type { DatabaseService, LoggerService } from '@openstage/spec';
 import knexFactory, { type Knex } from 'knex';
 
 /** A logger that records what it is given. */
-export function recordingLogger(): LoggerService & { entries: Array<{ level: string; message: string; meta: unknown }> } {
+export function recordingLogger(): LoggerService & {
+  entries: Array<{ level: string; message: string; meta: unknown }>;
+} {
   const entries: Array<{ level: string; message: string; meta: unknown }> = [];
   const make = (fields: Record<string, unknown>): LoggerService => ({
     error: (message, meta) => entries.push({ level: 'error', message, meta: { ...fields, meta } }),
@@ -16,7 +18,11 @@ export function recordingLogger(): LoggerService & { entries: Array<{ level: str
 
 /** An in-memory SQLite database, as the embedded default uses. */
 export function memoryDatabase(): Knex {
-  return knexFactory({ client: 'better-sqlite3', connection: { filename: ':memory:' }, useNullAsDefault: true });
+  return knexFactory({
+    client: 'better-sqlite3',
+    connection: { filename: ':memory:' },
+    useNullAsDefault: true,
+  });
 }
 
 /** A database service over `knex`. */
@@ -25,7 +31,11 @@ export function databaseService(knex: Knex, skipMigrations = false): DatabaseSer
 }
 
 /** Polls `check` until it is truthy, or fails naming `what` after `timeoutMs`. */
-export async function waitUntil(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 5_000): Promise<void> {
+export async function waitUntil(
+  what: string,
+  check: () => boolean | Promise<boolean>,
+  timeoutMs = 5_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`Timed out waiting until ${what}`);

@@ -10,7 +10,11 @@ import { PUBLIC_KEYS_MIGRATIONS_TABLE, PUBLIC_KEYS_TABLE } from './publicKeysMig
 const HOUR = 3600_000;
 
 function sqlite(): Knex {
-  return knex({ client: 'better-sqlite3', connection: { filename: ':memory:' }, useNullAsDefault: true });
+  return knex({
+    client: 'better-sqlite3',
+    connection: { filename: ':memory:' },
+    useNullAsDefault: true,
+  });
 }
 
 function databaseOf(client: Knex, skip = false): DatabaseService {
@@ -31,7 +35,11 @@ function storeSuite(makeClient: () => Promise<Knex>, dispose: (client: Knex) => 
 
   it('AUTH-110, AUTH-111, AUTH-113: a new public key is stored in the shared table before it signs', async () => {
     client = await makeClient();
-    const store = new DatabasePluginKeyStore({ pluginId: 'catalog', database: databaseOf(client), logger: createTestLogger() });
+    const store = new DatabasePluginKeyStore({
+      pluginId: 'catalog',
+      database: databaseOf(client),
+      logger: createTestLogger(),
+    });
     const key = await store.getSigningKey();
     const rows = await client(PUBLIC_KEYS_TABLE).select();
     expect(rows).toHaveLength(1);
@@ -40,11 +48,19 @@ function storeSuite(makeClient: () => Promise<Knex>, dispose: (client: Knex) => 
     expect(await client.schema.hasTable(PUBLIC_KEYS_MIGRATIONS_TABLE)).toBe(true);
   });
 
-  it('SPLIT-013: replicas sharing a database list each other\'s keys, and tokens of either verify', async () => {
+  it("SPLIT-013: replicas sharing a database list each other's keys, and tokens of either verify", async () => {
     client = await makeClient();
     const logger = createTestLogger();
-    const one = new DatabasePluginKeyStore({ pluginId: 'catalog', database: databaseOf(client), logger });
-    const two = new DatabasePluginKeyStore({ pluginId: 'catalog', database: databaseOf(client), logger });
+    const one = new DatabasePluginKeyStore({
+      pluginId: 'catalog',
+      database: databaseOf(client),
+      logger,
+    });
+    const two = new DatabasePluginKeyStore({
+      pluginId: 'catalog',
+      database: databaseOf(client),
+      logger,
+    });
     const tokenOne = await sign(one);
     const tokenTwo = await sign(two);
     const keys = await one.listPublicKeys();
@@ -56,7 +72,10 @@ function storeSuite(makeClient: () => Promise<Knex>, dispose: (client: Knex) => 
 }
 
 describe('DatabasePluginKeyStore on SQLite', () => {
-  storeSuite(async () => sqlite(), (client) => client.destroy());
+  storeSuite(
+    async () => sqlite(),
+    (client) => client.destroy(),
+  );
 
   let client: Knex;
   beforeAll(() => {
@@ -70,7 +89,12 @@ describe('DatabasePluginKeyStore on SQLite', () => {
     let now = Date.UTC(2030, 0, 1);
     const db = sqlite();
     try {
-      const store = new DatabasePluginKeyStore({ pluginId: 'p', database: databaseOf(db), logger: createTestLogger(), now: () => now });
+      const store = new DatabasePluginKeyStore({
+        pluginId: 'p',
+        database: databaseOf(db),
+        logger: createTestLogger(),
+        now: () => now,
+      });
       const first = await store.getSigningKey();
       now += HOUR - 1;
       expect((await store.getSigningKey()).kid).toBe(first.kid);
@@ -90,7 +114,11 @@ describe('DatabasePluginKeyStore on SQLite', () => {
   it('AUTH-112: migrations are not applied when the database service says skip', async () => {
     const db = sqlite();
     try {
-      const store = new DatabasePluginKeyStore({ pluginId: 'p', database: databaseOf(db, true), logger: createTestLogger() });
+      const store = new DatabasePluginKeyStore({
+        pluginId: 'p',
+        database: databaseOf(db, true),
+        logger: createTestLogger(),
+      });
       const error = await store.getSigningKey().catch((e: unknown) => e);
       expect(error).toBeInstanceOf(AuthServiceError);
       expect(await db.schema.hasTable(PUBLIC_KEYS_TABLE)).toBe(false);
@@ -117,13 +145,19 @@ describe('DatabasePluginKeyStore on SQLite', () => {
     expect((error.cause as Error).message).toBe('connection refused');
     fail = false;
     const key = await store.getSigningKey();
-    expect(decodeProtectedHeader(await new SignJWT({}).setProtectedHeader({ alg: key.alg, kid: key.kid }).sign(key.key)).kid).toBe(key.kid);
+    expect(
+      decodeProtectedHeader(
+        await new SignJWT({}).setProtectedHeader({ alg: key.alg, kid: key.kid }).sign(key.key),
+      ).kid,
+    ).toBe(key.kid);
   });
 });
 
 const postgres = process.env.OPENSTAGE_TEST_POSTGRES_CONNECTION_STRING;
 if (postgres === undefined) {
-  console.info('DatabasePluginKeyStore: PostgreSQL tests skipped; set OPENSTAGE_TEST_POSTGRES_CONNECTION_STRING to run them');
+  console.info(
+    'DatabasePluginKeyStore: PostgreSQL tests skipped; set OPENSTAGE_TEST_POSTGRES_CONNECTION_STRING to run them',
+  );
 }
 
 describe.skipIf(postgres === undefined)(

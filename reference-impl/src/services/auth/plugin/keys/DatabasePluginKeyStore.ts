@@ -108,7 +108,10 @@ export class DatabasePluginKeyStore implements PluginKeyStore {
       this.#logger.info(`Created new signing key ${kid} for plugin '${this.#pluginId}'`);
       return { kid, alg: ALGORITHM, key: privateKey };
     } catch (error) {
-      this.#logger.error(`Failed to create a signing key for plugin '${this.#pluginId}'`, toLoggable(error));
+      this.#logger.error(
+        `Failed to create a signing key for plugin '${this.#pluginId}'`,
+        toLoggable(error),
+      );
       throw new AuthServiceError(
         'AUTH_SIGNING_KEY_UNAVAILABLE',
         `Unable to generate or store a signing key for plugin '${this.#pluginId}'`,
@@ -124,7 +127,10 @@ export class DatabasePluginKeyStore implements PluginKeyStore {
       const client = await this.#getClient();
       await client(PUBLIC_KEYS_TABLE).delete().whereIn('id', ids);
     } catch (error) {
-      this.#logger.warn(`Failed to remove expired public keys of plugin '${this.#pluginId}'`, toLoggable(error));
+      this.#logger.warn(
+        `Failed to remove expired public keys of plugin '${this.#pluginId}'`,
+        toLoggable(error),
+      );
     }
   }
 

@@ -1,7 +1,14 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createLocalJWKSet, exportPKCS8, exportSPKI, generateKeyPair, jwtVerify, SignJWT } from 'jose';
+import {
+  createLocalJWKSet,
+  exportPKCS8,
+  exportSPKI,
+  generateKeyPair,
+  jwtVerify,
+  SignJWT,
+} from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuthServiceError } from '../../AuthServiceError.js';
 import { StaticPluginKeyStore } from './StaticPluginKeyStore.js';
@@ -35,7 +42,11 @@ async function failure(entries: Parameters<typeof StaticPluginKeyStore.fromEntri
 describe('StaticPluginKeyStore', () => {
   it('AUTH-120, AUTH-121, AUTH-122: the first entry signs with its keyId and every public key is listed', async () => {
     const store = await StaticPluginKeyStore.fromEntries([
-      { publicKeyFile: file('current.public.pem'), privateKeyFile: file('current.private.pem'), keyId: '2025-06' },
+      {
+        publicKeyFile: file('current.public.pem'),
+        privateKeyFile: file('current.private.pem'),
+        keyId: '2025-06',
+      },
       { publicKeyFile: file('previous.public.pem'), keyId: '2025-05' },
     ]);
     const key = await store.getSigningKey();
@@ -46,13 +57,22 @@ describe('StaticPluginKeyStore', () => {
       ['2025-05', 'ES256'],
     ]);
     expect(keys.some((k) => 'd' in k)).toBe(false);
-    const token = await new SignJWT({ sub: 'p' }).setProtectedHeader({ alg: key.alg, kid: key.kid }).sign(key.key);
-    await expect(jwtVerify(token, createLocalJWKSet({ keys: keys as never }))).resolves.toBeDefined();
+    const token = await new SignJWT({ sub: 'p' })
+      .setProtectedHeader({ alg: key.alg, kid: key.kid })
+      .sign(key.key);
+    await expect(
+      jwtVerify(token, createLocalJWKSet({ keys: keys as never })),
+    ).resolves.toBeDefined();
   });
 
   it('AUTH-082, AUTH-120: a configured algorithm replaces ES256', async () => {
     const store = await StaticPluginKeyStore.fromEntries([
-      { publicKeyFile: file('rsa.public.pem'), privateKeyFile: file('rsa.private.pem'), keyId: 'rsa', algorithm: 'RS256' },
+      {
+        publicKeyFile: file('rsa.public.pem'),
+        privateKeyFile: file('rsa.private.pem'),
+        keyId: 'rsa',
+        algorithm: 'RS256',
+      },
     ]);
     expect((await store.getSigningKey()).alg).toBe('RS256');
   });
@@ -73,10 +93,26 @@ describe('StaticPluginKeyStore', () => {
 
   it('AUTH-125: unreadable or mismatched key files name the file and the entry', async () => {
     const cases = [
-      [{ publicKeyFile: file('missing.pem'), privateKeyFile: file('current.private.pem'), keyId: 'k' }],
-      [{ publicKeyFile: file('garbage.pem'), privateKeyFile: file('current.private.pem'), keyId: 'k' }],
       [
-        { publicKeyFile: file('current.public.pem'), privateKeyFile: file('current.private.pem'), keyId: 'k' },
+        {
+          publicKeyFile: file('missing.pem'),
+          privateKeyFile: file('current.private.pem'),
+          keyId: 'k',
+        },
+      ],
+      [
+        {
+          publicKeyFile: file('garbage.pem'),
+          privateKeyFile: file('current.private.pem'),
+          keyId: 'k',
+        },
+      ],
+      [
+        {
+          publicKeyFile: file('current.public.pem'),
+          privateKeyFile: file('current.private.pem'),
+          keyId: 'k',
+        },
         { publicKeyFile: file('rsa.public.pem'), keyId: 'old' }, // an RSA key for the default ES256
       ],
     ];
@@ -85,7 +121,9 @@ describe('StaticPluginKeyStore', () => {
       const error = await failure(entries);
       expect(error.code).toBe('AUTH_STATIC_KEY_UNREADABLE');
       expect(error.message).toContain(culprits[index]);
-      expect(error.message).toContain(`backend.auth.pluginKeyStore.static.keys[${index === 2 ? 1 : 0}]`);
+      expect(error.message).toContain(
+        `backend.auth.pluginKeyStore.static.keys[${index === 2 ? 1 : 0}]`,
+      );
     }
   });
 });

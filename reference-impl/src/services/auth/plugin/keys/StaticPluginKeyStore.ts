@@ -29,7 +29,9 @@ export class StaticPluginKeyStore implements PluginKeyStore {
   }
 
   /** Reads and checks every key file; rejects with the config path of the culprit. */
-  static async fromEntries(entries: readonly StaticKeyEntry[] | undefined): Promise<StaticPluginKeyStore> {
+  static async fromEntries(
+    entries: readonly StaticKeyEntry[] | undefined,
+  ): Promise<StaticPluginKeyStore> {
     if (entries === undefined || entries.length === 0) {
       throw new AuthServiceError(
         'AUTH_STATIC_KEYS_MISSING',
@@ -43,7 +45,10 @@ export class StaticPluginKeyStore implements PluginKeyStore {
       const path = `${KEYS_PATH}[${index}]`;
       const keyId = requireString(entry.keyId, `${path}.keyId`);
       const publicKeyFile = requireString(entry.publicKeyFile, `${path}.publicKeyFile`);
-      const alg = entry.algorithm === undefined ? 'ES256' : requireString(entry.algorithm, `${path}.algorithm`);
+      const alg =
+        entry.algorithm === undefined
+          ? 'ES256'
+          : requireString(entry.algorithm, `${path}.algorithm`);
       const publicKey = await loadKey(publicKeyFile, path, alg, 'public');
       publicKeys.push({ ...(await exportJWK(publicKey)), kid: keyId, alg });
       if (index === 0) {

@@ -1,0 +1,1 @@
+export { statsPlugin as default, type TodoSummary } from './statsPlugin.js';

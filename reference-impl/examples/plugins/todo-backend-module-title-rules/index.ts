@@ -1,0 +1,1 @@
+export { titleRulesModule as default } from './titleRulesModule.js';

@@ -1,0 +1,193 @@
+import React, { useEffect, useMemo, useState } from 'react';
+import type { ReactNode } from 'react';
+import Layout from '@theme/Layout';
+import Link from '@docusaurus/Link';
+import { useAllDocsData } from '@docusaurus/plugin-content-docs/client';
+import requirementIndex from '@openstage-data/requirements.json';
+import type { Requirement } from '@openstage-data/requirements.json';
+import traceability from '@openstage-data/traceability.json';
+import { testsFor } from '../components/testsFor';
+import styles from './requirements.module.css';
+
+const LEVELS = ['MUST', 'SHOULD', 'MAY'] as const;
+
+interface Filters {
+  chapter: string;
+  level: string;
+  q: string;
+}
+
+function readFilters(): Filters {
+  if (typeof window === 'undefined') return { chapter: '', level: '', q: '' };
+  const params = new URLSearchParams(window.location.search);
+  return {
+    chapter: params.get('chapter') ?? '',
+    level: params.get('level') ?? '',
+    q: params.get('q') ?? '',
+  };
+}
+
+/** Keeps the filters in the query string so a filtered view can be linked to. */
+function writeFilters(filters: Filters): void {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters)) if (value) params.set(key, value);
+  const query = params.toString();
+  window.history.replaceState(null, '', `${window.location.pathname}${query ? `?${query}` : ''}`);
+}
+
+/** Renders `code spans` in a requirement's text; the rest stays plain text. */
+function RequirementText({ text }: { text: string }): ReactNode {
+  return text
+    .split(/(`[^`]+`)/)
+    .map((part, i) =>
+      part.startsWith('`') && part.endsWith('`') && part.length > 1 ? (
+        <code key={i}>{part.slice(1, -1)}</code>
+      ) : (
+        <React.Fragment key={i}>{part}</React.Fragment>
+      ),
+    );
+}
+
+function matches(requirement: Requirement, filters: Filters, words: string[]): boolean {
+  if (filters.chapter && requirement.chapter !== filters.chapter) return false;
+  if (filters.level && requirement.level !== filters.level) return false;
+  if (words.length === 0) return true;
+  const haystack =
+    `${requirement.id} ${requirement.text} ${requirement.errorCode ?? ''} ${requirement.classes.join(' ')}`.toLowerCase();
+  return words.every((word) => haystack.includes(word));
+}
+
+export default function RequirementsPage(): ReactNode {
+  const [filters, setFilters] = useState<Filters>({ chapter: '', level: '', q: '' });
+  useEffect(() => setFilters(readFilters()), []);
+  const update = (patch: Partial<Filters>): void => {
+    const next = { ...filters, ...patch };
+    setFilters(next);
+    writeFilters(next);
+  };
+
+  // Chapter id -> the URL Docusaurus gave the chapter, looked up rather than rebuilt so that a
+  // slug or route change in the docs plugin cannot leave this page with dead links.
+  const specDocs = useAllDocsData()['default']?.versions[0]?.docs ?? [];
+  const chapterPaths = useMemo(() => {
+    const byDocId = new Map(specDocs.map((doc) => [doc.id, doc.path]));
+    return new Map(
+      requirementIndex.chapters.map((chapter) => {
+        const dir = chapter.file
+          .replace(/^docs\//, '')
+          .split('/')
+          .slice(0, -1)
+          .join('/');
+        return [chapter.id, byDocId.get(dir ? `${dir}/${chapter.id}` : chapter.id)];
+      }),
+    );
+  }, [specDocs]);
+  const chapterTitles = useMemo(
+    () => new Map(requirementIndex.chapters.map((c) => [c.id, c.title])),
+    [],
+  );
+
+  const words = filters.q.toLowerCase().split(/\s+/).filter(Boolean);
+  const rows = requirementIndex.requirements.filter((r) => matches(r, filters, words));
+
+  return (
+    <Layout
+      title="Requirement index"
+      description="Every requirement of the Openstage specification, filterable by chapter, level and keyword."
+    >
+      <main className={`container margin-vert--lg ${styles.page}`}>
+        <h1>Requirement index</h1>
+        <p>
+          All {requirementIndex.requirements.length} requirements of specification version{' '}
+          {requirementIndex.specVersion}, read from <code>spec/requirements.json</code> when the
+          site was built. Each ID links to the requirement in its chapter. The tests column lists
+          the conformance tests that check a requirement once the suite reports them.
+        </p>
+        <form className={styles.filters} onSubmit={(e) => e.preventDefault()} role="search">
+          <label>
+            Chapter{' '}
+            <select
+              name="chapter"
+              value={filters.chapter}
+              onChange={(e) => update({ chapter: e.target.value })}
+            >
+              <option value="">All chapters</option>
+              {requirementIndex.chapters.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.title} ({c.area})
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Level{' '}
+            <select
+              name="level"
+              value={filters.level}
+              onChange={(e) => update({ level: e.target.value })}
+            >
+              <option value="">All levels</option>
+              {LEVELS.map((level) => (
+                <option key={level} value={level}>
+                  {level}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Keyword{' '}
+            <input
+              name="q"
+              type="search"
+              placeholder="e.g. shutdown hook"
+              value={filters.q}
+              onChange={(e) => update({ q: e.target.value })}
+            />
+          </label>
+          <output className={styles.count} data-testid="requirement-count">
+            {rows.length} of {requirementIndex.requirements.length}
+          </output>
+        </form>
+        <table className={styles.table} data-testid="requirement-table">
+          <thead>
+            <tr>
+              <th>ID</th>
+              <th>Level</th>
+              <th>Chapter</th>
+              <th>Requirement</th>
+              <th>Tests</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => {
+              const chapterPath = chapterPaths.get(r.chapter);
+              const tests = testsFor(traceability, r.id);
+              return (
+                <tr key={r.id} data-requirement={r.id}>
+                  <td className={styles.id}>
+                    {chapterPath ? <Link to={`${chapterPath}#${r.id}`}>{r.id}</Link> : r.id}
+                  </td>
+                  <td>{r.keyword}</td>
+                  <td>{chapterTitles.get(r.chapter) ?? r.chapter}</td>
+                  <td>
+                    <RequirementText text={r.text} />
+                    {r.errorCode && (
+                      <>
+                        {' '}
+                        <Link to={`/spec/errors#${r.errorCode}`} className={styles.code}>
+                          <code>{r.errorCode}</code>
+                        </Link>
+                      </>
+                    )}
+                  </td>
+                  <td>{tests.length > 0 ? tests.join(', ') : '—'}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        {rows.length === 0 && <p>No requirement matches these filters.</p>}
+      </main>
+    </Layout>
+  );
+}
