@@ -2,13 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   coreServices,
   createBackendFeatureLoader,
-  createBackendModule,
   createBackendPlugin,
   createExtensionPoint,
   createServiceFactory,
   createServiceRef,
   createSpecializedBackend,
-  type BackendFeature,
 } from '../src/index.js';
 import { BackendStartupError } from '../src/runtime/BackendStartupError.js';
 import type { BackendPreflightError } from '../src/runtime/preflight/BackendPreflightError.js';
@@ -21,43 +19,7 @@ import {
   rejectionOf,
   thrownBy,
 } from './helpers/testBackend.js';
-
-type Deps = Record<string, unknown>;
-
-function plugin(
-  pluginId: string,
-  init: (deps: Deps) => unknown = () => {},
-  deps: Deps = {},
-): BackendFeature {
-  return createBackendPlugin({
-    pluginId,
-    register: (r) =>
-      r.registerInit({ deps: deps as never, init: async (d) => void (await init(d as Deps)) }),
-  });
-}
-
-function module(
-  pluginId: string,
-  moduleId: string,
-  init: (deps: Deps) => unknown = () => {},
-  deps: Deps = {},
-): BackendFeature {
-  return createBackendModule({
-    pluginId,
-    moduleId,
-    register: (r) =>
-      r.registerInit({ deps: deps as never, init: async (d) => void (await init(d as Deps)) }),
-  });
-}
-
-const rootRef = (id: string) => createServiceRef<unknown>({ id, scope: 'root' });
-const continueAll = {
-  backend: {
-    startup: {
-      default: { onPluginBootFailure: 'continue', onPluginModuleBootFailure: 'continue' },
-    },
-  },
-};
+import { continueAll, module, plugin, rootRef } from './helpers/features.js';
 
 describe('creating a backend (BACK-001 to BACK-008)', () => {
   it('BACK-001, BACK-002, BACK-007: createSpecializedBackend returns an empty backend with every method; no middleware means none', async () => {

@@ -2,8 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   coreServices,
   createBackendFeatureLoader,
-  createBackendModule,
-  createBackendPlugin,
   createServiceFactory,
   createServiceRef,
   type BackendFeature,
@@ -11,44 +9,7 @@ import {
 import type { BackendStartupError } from '../src/runtime/BackendStartupError.js';
 import type { BackendPreflightError } from '../src/runtime/preflight/BackendPreflightError.js';
 import { createTestBackend, findingsOf, rejectionOf } from './helpers/testBackend.js';
-
-type Deps = Record<string, unknown>;
-
-function plugin(
-  pluginId: string,
-  init: (deps: Deps) => unknown = () => {},
-  deps: Deps = {},
-): BackendFeature {
-  return createBackendPlugin({
-    pluginId,
-    register: (r) =>
-      r.registerInit({ deps: deps as never, init: async (d) => void (await init(d as Deps)) }),
-  });
-}
-
-function module(
-  pluginId: string,
-  moduleId: string,
-  init: (deps: Deps) => unknown = () => {},
-  deps: Deps = {},
-): BackendFeature {
-  return createBackendModule({
-    pluginId,
-    moduleId,
-    register: (r) =>
-      r.registerInit({ deps: deps as never, init: async (d) => void (await init(d as Deps)) }),
-  });
-}
-
-const rootRef = <T = unknown>(id: string) => createServiceRef<T>({ id, scope: 'root' });
-const pluginRef = <T = unknown>(id: string) => createServiceRef<T>({ id, scope: 'plugin' });
-const continueAll = {
-  backend: {
-    startup: {
-      default: { onPluginBootFailure: 'continue', onPluginModuleBootFailure: 'continue' },
-    },
-  },
-};
+import { continueAll, module, plugin, pluginRef, rootRef, type Deps } from './helpers/features.js';
 
 async function run(
   features: BackendFeature[],

@@ -2,54 +2,15 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   coreServices,
   createBackendFeatureLoader,
-  createBackendModule,
   createBackendPlugin,
   createExtensionPoint,
   createServiceFactory,
-  createServiceRef,
-  type BackendFeature,
 } from '../src/index.js';
 import type { BackendStartupError } from '../src/runtime/BackendStartupError.js';
 import type { BackendPreflightError } from '../src/runtime/preflight/BackendPreflightError.js';
 import { createTestBackend, findingsOf, rejectionOf } from './helpers/testBackend.js';
+import { continueAll, module, plugin, pluginRef, rootRef, type Deps } from './helpers/features.js';
 
-type Deps = Record<string, unknown>;
-
-function plugin(
-  pluginId: string,
-  init: (deps: Deps) => unknown = () => {},
-  deps: Deps = {},
-): BackendFeature {
-  return createBackendPlugin({
-    pluginId,
-    register: (r) =>
-      r.registerInit({ deps: deps as never, init: async (d) => void (await init(d as Deps)) }),
-  });
-}
-
-function module(
-  pluginId: string,
-  moduleId: string,
-  init: (deps: Deps) => unknown = () => {},
-  deps: Deps = {},
-): BackendFeature {
-  return createBackendModule({
-    pluginId,
-    moduleId,
-    register: (r) =>
-      r.registerInit({ deps: deps as never, init: async (d) => void (await init(d as Deps)) }),
-  });
-}
-
-const rootRef = (id: string) => createServiceRef<unknown>({ id, scope: 'root' });
-const pluginRef = (id: string) => createServiceRef<unknown>({ id, scope: 'plugin' });
-const continueAll = {
-  backend: {
-    startup: {
-      default: { onPluginBootFailure: 'continue', onPluginModuleBootFailure: 'continue' },
-    },
-  },
-};
 const tick = (ms = 5): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 describe('the start sequence (INIT-001 to INIT-006)', () => {
