@@ -4,6 +4,8 @@ import type { Config } from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import { themes as prismThemes } from 'prism-react-renderer';
 import { OptionDefaults } from 'typedoc';
+import remarkCodeFile from './src/remark/remarkCodeFile';
+import remarkIncludeMarkdown from './src/remark/remarkIncludeMarkdown';
 import remarkRequirementAnchors from './src/remark/remarkRequirementAnchors';
 import openstageData from './src/plugins/openstageData';
 import { specSidebarItemsGenerator } from './src/sidebar/specSidebarItemsGenerator';
@@ -64,6 +66,9 @@ const config: Config = {
           breadcrumbs: true,
         },
         blog: false,
+        // Markdown pages (src/pages/*.md) may include a generated Markdown file at build time:
+        // the benchmarks page shows bench/results/latest.md this way.
+        pages: { beforeDefaultRemarkPlugins: [[remarkIncludeMarkdown, { root: repoRoot }]] },
         theme: { customCss: path.join(siteDir, 'src/css/custom.css') },
         sitemap: false,
       } satisfies Preset.Options,
@@ -78,6 +83,9 @@ const config: Config = {
         path: 'guides',
         routeBasePath: 'guides',
         sidebarPath: path.join(siteDir, 'sidebars/guides.ts'),
+        // Code fences like ```ts file=./samples/plugin/bookmarksPlugin.ts``` are filled from the
+        // samples that CI type-checks and runs (guides/samples), so a guide cannot drift.
+        beforeDefaultRemarkPlugins: [remarkCodeFile],
       },
     ],
     [
@@ -96,6 +104,7 @@ const config: Config = {
         path: 'conformance-docs',
         routeBasePath: 'conformance',
         sidebarPath: path.join(siteDir, 'sidebars/conformance.ts'),
+        beforeDefaultRemarkPlugins: [remarkCodeFile],
       },
     ],
     // TypeDoc runs when these plugins load, before the sidebars are read, so the generated
@@ -176,6 +185,7 @@ const config: Config = {
           label: 'Conformance',
           position: 'left',
         },
+        { to: '/benchmarks', label: 'Benchmarks', position: 'left' },
       ],
     },
     footer: {
@@ -194,7 +204,8 @@ const config: Config = {
           items: [
             { label: 'Getting started', to: '/guides/getting-started' },
             { label: 'API reference', to: '/reference' },
-            { label: 'Conformance', to: '/conformance' },
+            { label: 'Conformance results', to: '/conformance/results' },
+            { label: 'Benchmarks', to: '/benchmarks' },
           ],
         },
       ],

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,8 +8,13 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStaticServer } from './staticServer.js';
 import type { StaticServer } from './staticServer.js';
+import { testsByRequirement, verdictFor } from '../src/data/conformanceResults.js';
+import { loadConformanceResults } from '../src/plugins/openstageData.js';
 
 const siteDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const repoRoot = path.resolve(siteDir, '..');
+/** A requirement that both committed reports test; its row must show both verdicts. */
+const MATRIX_REQUIREMENT = 'BACK-014';
 const buildDir = path.join(siteDir, 'build');
 const screenshotDir = path.join(siteDir, 'test/screenshots');
 const chromiumPath = process.env['OPENSTAGE_CHROMIUM'] ?? '/usr/bin/chromium';
@@ -222,13 +227,125 @@ describe.skipIf(!hasChromium)(
       expectNoProblems();
     });
 
-    it('shows the conformance section without invented results', async () => {
+    it('opens a guide whose code sample is filled from its source file', async () => {
+      await page.locator('nav.navbar').getByRole('link', { name: 'Guides', exact: true }).click();
+      await page.waitForURL(/\/guides$/);
+      await expectTitle(/^Guides$/);
+      const sidebar = page.locator('nav[aria-label="Docs sidebar"]');
+      await sidebar.getByRole('link', { name: 'Writing a plugin', exact: true }).click();
+      await page.waitForURL(/\/guides\/plugin$/);
+      await expectTitle('Writing a plugin');
+      // The fence is empty in the Markdown: its text must be the sample file's.
+      const sample = readFileSync(
+        path.join(siteDir, 'guides/samples/plugin/bookmarksPlugin.ts'),
+        'utf8',
+      );
+      const code = (await page.locator('article pre code').first().textContent()) ?? '';
+      expect(code).toContain("pluginId: 'bookmarks'");
+      expect(code.replace(/\s+/g, '')).toBe(
+        sample
+          .split('\n')
+          .filter((line) => !/^\s*\/\/\s*#(end)?region\b/.test(line))
+          .join('\n')
+          .replace(/\s+/g, ''),
+      );
+      await screenshot('guide-plugin');
+      expectNoProblems();
+    });
+
+    it('shows the results matrix with both implementations for a known requirement', async () => {
       await page
         .locator('nav.navbar')
         .getByRole('link', { name: 'Conformance', exact: true })
         .click();
       await page.waitForURL(/\/conformance$/);
       await expectTitle(/^Conformance$/);
+      await page
+        .locator('nav[aria-label="Docs sidebar"]')
+        .getByRole('link', { name: 'Results', exact: true })
+        .click();
+      await page.waitForURL(/\/conformance\/results$/);
+      await expectTitle(/^Results$/);
+      const summary = page.locator('[data-testid="results-summary"] tbody tr');
+      await summary.first().waitFor();
+      await expect(
+        summary.evaluateAll((rows) => rows.map((row) => row.getAttribute('data-adapter'))),
+      ).resolves.toEqual(['reference', 'backstage']);
+
+      // The row's verdicts are the ones the committed reports give.
+      const results = loadConformanceResults(path.join(repoRoot, 'conformance/results'));
+      const tests = testsByRequirement(results).get(MATRIX_REQUIREMENT) ?? [];
+      expect(tests.length, `no committed test lists ${MATRIX_REQUIREMENT}`).toBeGreaterThan(0);
+      const row = page.locator(
+        `[data-testid="results-matrix"] tr[data-requirement="${MATRIX_REQUIREMENT}"]`,
+      );
+      await row.waitFor();
+      for (const adapter of ['reference', 'backstage']) {
+        const expected = verdictFor(tests.map((t) => t.outcomes[adapter]));
+        expect(expected).not.toBe('untested');
+        const cell = row.locator(`td[data-adapter="${adapter}"]`);
+        await expect(cell.getAttribute('data-verdict')).resolves.toBe(expected);
+        for (const test of tests) {
+          const reason = test.outcomes[adapter]?.reason;
+          if (test.outcomes[adapter]?.status === 'expected-failure' && reason) {
+            await expect(cell.textContent()).resolves.toContain(reason);
+          }
+        }
+      }
+      await row.scrollIntoViewIfNeeded();
+      await screenshot('conformance-results');
+      expectNoProblems();
+    });
+
+    it('links a requirement in the spec to its row in the results', async () => {
+      await page.goto(`${server.url}/spec/backend-instance#${MATRIX_REQUIREMENT}`);
+      const link = page.locator(`p.requirement:has(a#${MATRIX_REQUIREMENT}) a.requirement-results`);
+      await link.click();
+      await page.waitForURL(
+        new RegExp(`/conformance/results\\?requirement=${MATRIX_REQUIREMENT}$`),
+      );
+      const rows = page.locator('[data-testid="results-matrix"] tbody tr');
+      await expect.poll(() => rows.count()).toBe(1);
+      await expect(rows.first().getAttribute('data-requirement')).resolves.toBe(MATRIX_REQUIREMENT);
+      await expect(rows.first().locator('td').last().textContent()).resolves.toMatch(
+        /backend-instance\//,
+      );
+      expectNoProblems();
+    });
+
+    it('shows the coverage per chapter, or says the traceability file is missing', async () => {
+      await page
+        .locator('nav[aria-label="Docs sidebar"]')
+        .getByRole('link', { name: 'Coverage', exact: true })
+        .click();
+      await page.waitForURL(/\/conformance\/coverage$/);
+      await expectTitle(/^Coverage$/);
+      if (existsSync(path.join(repoRoot, 'conformance/traceability.json'))) {
+        const rows = page.locator('[data-testid="coverage-table"] tbody tr');
+        await rows.first().waitFor();
+        expect(await rows.count()).toBeGreaterThan(1);
+      } else {
+        await page.locator('[data-testid="coverage-missing"]').waitFor();
+      }
+      await screenshot('conformance-coverage');
+      expectNoProblems();
+    });
+
+    it('shows the committed benchmark results, or says they are missing', async () => {
+      await page
+        .locator('nav.navbar')
+        .getByRole('link', { name: 'Benchmarks', exact: true })
+        .click();
+      await page.waitForURL(/\/benchmarks$/);
+      await page.locator('main h1', { hasText: 'Benchmarks' }).waitFor();
+      if (existsSync(path.join(repoRoot, 'bench/results/latest.md'))) {
+        await expect(page.locator('main table').count()).resolves.toBeGreaterThan(0);
+      } else {
+        await expect(page.locator('main').textContent()).resolves.toContain(
+          'bench/results/latest.md did not exist',
+        );
+      }
+      await screenshot('benchmarks');
       expectNoProblems();
     });
   },

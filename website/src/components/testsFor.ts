@@ -1,12 +1,8 @@
 /**
- * The test IDs that check `requirementId`, from conformance/traceability.json.
- *
- * The suite's traceability format is being written in parallel with the site, so this accepts
- * the two obvious shapes and returns nothing for anything else (the page then shows "—", never
- * invented data):
- *
- * - `{ "requirements": { "INIT-004": ["init/handlers.test"] } }` (or `{ "tests": [...] }` as value)
- * - `{ "requirements": [{ "id": "INIT-004", "tests": ["init/handlers.test"] }] }`
+ * The test IDs that check `requirementId`, from conformance/traceability.json, whose entries are
+ * `{ "requirements": { "INIT-004": { "tests": [{ "id": "...", "suite": "conformance" }] } } }`
+ * (see src/data/traceability.ts). Plain string lists and an array of `{ id, tests }` entries are
+ * accepted too; anything else yields nothing (the page then shows "—", never invented data).
  */
 export function testsFor(traceability: unknown, requirementId: string): string[] {
   const requirements = (traceability as { requirements?: unknown } | null)?.requirements;

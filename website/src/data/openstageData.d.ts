@@ -25,8 +25,16 @@ declare module '@openstage-data/requirements.json' {
 }
 
 declare module '@openstage-data/traceability.json' {
-  // The conformance suite's format is not fixed yet; src/pages/requirements.tsx reads it
-  // defensively (see testsFor there).
+  // Produced by the conformance package; read through readTraceability
+  // (src/data/traceability.ts), which accepts nothing but the expected shape.
   const data: unknown;
+  export default data;
+}
+
+declare module '@openstage-data/conformance-results.json' {
+  // Written by src/plugins/openstageData.ts from conformance/results/*/report.json.
+  // An ambient module cannot `import` a relative path, so the type is referenced inline.
+  // eslint-disable-next-line @typescript-eslint/consistent-type-imports
+  const data: import('./conformanceResults').ConformanceResults;
   export default data;
 }

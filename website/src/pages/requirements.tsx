@@ -2,11 +2,11 @@ import React, { useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import Layout from '@theme/Layout';
 import Link from '@docusaurus/Link';
-import { useAllDocsData } from '@docusaurus/plugin-content-docs/client';
 import requirementIndex from '@openstage-data/requirements.json';
 import type { Requirement } from '@openstage-data/requirements.json';
 import traceability from '@openstage-data/traceability.json';
 import { testsFor } from '../components/testsFor';
+import { useChapterPaths } from '../components/useChapterPaths';
 import styles from './requirements.module.css';
 
 const LEVELS = ['MUST', 'SHOULD', 'MAY'] as const;
@@ -66,22 +66,7 @@ export default function RequirementsPage(): ReactNode {
     writeFilters(next);
   };
 
-  // Chapter id -> the URL Docusaurus gave the chapter, looked up rather than rebuilt so that a
-  // slug or route change in the docs plugin cannot leave this page with dead links.
-  const specDocs = useAllDocsData()['default']?.versions[0]?.docs ?? [];
-  const chapterPaths = useMemo(() => {
-    const byDocId = new Map(specDocs.map((doc) => [doc.id, doc.path]));
-    return new Map(
-      requirementIndex.chapters.map((chapter) => {
-        const dir = chapter.file
-          .replace(/^docs\//, '')
-          .split('/')
-          .slice(0, -1)
-          .join('/');
-        return [chapter.id, byDocId.get(dir ? `${dir}/${chapter.id}` : chapter.id)];
-      }),
-    );
-  }, [specDocs]);
+  const chapterPaths = useChapterPaths();
   const chapterTitles = useMemo(
     () => new Map(requirementIndex.chapters.map((c) => [c.id, c.title])),
     [],
@@ -100,8 +85,8 @@ export default function RequirementsPage(): ReactNode {
         <p>
           All {requirementIndex.requirements.length} requirements of specification version{' '}
           {requirementIndex.specVersion}, read from <code>spec/requirements.json</code> when the
-          site was built. Each ID links to the requirement in its chapter. The tests column lists
-          the conformance tests that check a requirement once the suite reports them.
+          site was built. Each ID links to the requirement in its chapter; the tests column links to
+          the tests that check it and their results.
         </p>
         <form className={styles.filters} onSubmit={(e) => e.preventDefault()} role="search">
           <label>
@@ -180,7 +165,18 @@ export default function RequirementsPage(): ReactNode {
                       </>
                     )}
                   </td>
-                  <td>{tests.length > 0 ? tests.join(', ') : '—'}</td>
+                  <td>
+                    {tests.length > 0 ? (
+                      <Link
+                        to={`/conformance/results?requirement=${r.id}`}
+                        title={tests.join('\n')}
+                      >
+                        {tests.length === 1 ? '1 test' : `${tests.length} tests`}
+                      </Link>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
                 </tr>
               );
             })}

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { InlineCode, Link, Parent, PhrasingContent, Root, RootContent, Strong } from 'mdast';
 
@@ -43,7 +43,9 @@ function walk(node: Root | RootContent, visit: (node: RootContent, parent: Paren
 /**
  * Gives every requirement paragraph of a spec chapter its own anchor and a visible self-link
  * (`#INIT-004`), turns the `Error: \`CODE\`` suffix into a link to the code's row in the error
- * catalog, and gives each row of the catalog (spec/docs/errors.md) an anchor named after its code.
+ * catalog, ends the paragraph of a requirement that some test checks with a `tests` link to its
+ * row in the conformance results, and gives each row of the catalog (spec/docs/errors.md) an
+ * anchor named after its code.
  *
  * Links point at the catalog's source file (`../errors.md#CODE`) so that Docusaurus resolves them
  * to the right URL and its broken-link check covers them. Runs before Docusaurus's default remark
@@ -54,6 +56,7 @@ export default function remarkRequirementAnchors() {
     const filePath = file.path ?? file.history?.[0] ?? '';
     const isCatalog = path.basename(filePath) === 'errors.md';
     const catalogLink = relativeCatalogLink(filePath);
+    const tested = testedRequirements(filePath);
 
     walk(tree, (node) => {
       if (node.type === 'paragraph') {
@@ -68,6 +71,7 @@ export default function remarkRequirementAnchors() {
           selfLink(id, 'requirement-anchor', [{ type: 'text', value: `[${id}]` }]),
         ];
         if (catalogLink) linkErrorCodes(node, catalogLink);
+        if (tested.has(id)) node.children.push(...resultsLink(id));
       } else if (isCatalog && node.type === 'tableRow') {
         const cell = node.children[0];
         const code = cell?.children[0];
@@ -84,6 +88,62 @@ export default function remarkRequirementAnchors() {
       }
     });
   };
+}
+
+/**
+ * A trailing link from a requirement to its row in the conformance results, which lists the
+ * tests that check it and their outcome per implementation. Absolute, because the results page
+ * belongs to another docs instance; Docusaurus still checks that the route exists.
+ */
+function resultsLink(id: string): PhrasingContent[] {
+  return [
+    { type: 'text', value: ' ' },
+    {
+      type: 'link',
+      url: `/conformance/results?requirement=${id}`,
+      title: `Tests of ${id} and their results`,
+      children: [{ type: 'text', value: 'tests' }],
+      data: { hProperties: { className: ['requirement-results'] } },
+    },
+  ];
+}
+
+let testedCache: { root: string; ids: Set<string> } | undefined;
+
+/**
+ * The requirements some test checks: those with tests in conformance/traceability.json and those
+ * listed by a test in a committed report (conformance/results/<adapter>/report.json). Empty
+ * outside spec/docs and when neither file exists yet. Read once per build.
+ */
+function testedRequirements(filePath: string): ReadonlySet<string> {
+  const marker = `${path.sep}spec${path.sep}docs${path.sep}`;
+  const at = filePath.lastIndexOf(marker);
+  if (at < 0) return new Set();
+  const root = path.join(filePath.slice(0, at), 'conformance');
+  if (testedCache?.root === root) return testedCache.ids;
+  const ids = new Set<string>();
+  const traceability = path.join(root, 'traceability.json');
+  if (existsSync(traceability)) {
+    const data = JSON.parse(readFileSync(traceability, 'utf8')) as {
+      requirements?: Record<string, { tests?: unknown[] }>;
+    };
+    for (const [id, entry] of Object.entries(data.requirements ?? {})) {
+      if (Array.isArray(entry?.tests) && entry.tests.length > 0) ids.add(id);
+    }
+  }
+  const results = path.join(root, 'results');
+  const adapters = existsSync(results) ? readdirSync(results) : [];
+  for (const adapter of adapters) {
+    const report = path.join(results, adapter, 'report.json');
+    if (!existsSync(report)) continue;
+    const data = JSON.parse(readFileSync(report, 'utf8')) as {
+      results?: { requirements?: string[] }[];
+    };
+    for (const result of data.results ?? [])
+      for (const id of result.requirements ?? []) ids.add(id);
+  }
+  testedCache = { root, ids };
+  return ids;
 }
 
 /** `AUTH-182, AUTH-183` in a catalog row becomes links to those requirements in their chapters. */

@@ -1,0 +1,1 @@
+export { httpsOnlyModule as default } from '../module/httpsOnlyModule.js';
