@@ -4,9 +4,9 @@
  */
 import type { AddressInfo } from 'node:net';
 import { createBackend } from '../../src/createBackend.js';
+import { formatStartupSummary } from '../../src/runtime/index.js';
 import { rootConfigServiceFactory } from '../../src/services/rootConfig/index.js';
 import { rootHttpRouterServiceFactory } from '../../src/services/rootHttpRouter/index.js';
-import { formatStartupSummary } from './formatStartupSummary.js';
 import { resolveExampleConfig } from './resolveExampleConfig.js';
 
 const backend = createBackend();
@@ -38,7 +38,13 @@ backend.add(import('../plugins/stats/index.js'));
 
 try {
   const { result } = await backend.start();
-  console.log(formatStartupSummary(result, listeningOn?.() ?? 'http://localhost:7007'));
+  const baseUrl = listeningOn?.() ?? 'http://localhost:7007';
+  console.log(
+    formatStartupSummary(result, baseUrl, {
+      title: 'Openstage example backend',
+      tips: [`Try:       curl ${baseUrl}/api/stats/summary`],
+    }),
+  );
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   await backend.stop();
