@@ -20,3 +20,8 @@ export {
 export { coreRefs } from './coreRefs.js';
 export { capturingRootLoggerFactory, type CapturedLogEntry } from './capturingRootLogger.js';
 export { recordingLifecycleFactories } from './recordingLifecycle.js';
+export {
+  featureLoader,
+  type TestFeatureLoader,
+  type FeatureLoaderOptions,
+} from './featureLoader.js';

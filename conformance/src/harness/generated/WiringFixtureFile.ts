@@ -12,7 +12,7 @@ export interface WiringFixtureFile {
   /**
    * The chapter whose tests these cases become.
    */
-  chapter: 'services' | 'startup';
+  chapter: 'services' | 'startup' | 'plugins' | 'modules';
   /**
    * @minItems 1
    */
@@ -37,6 +37,14 @@ export interface WiringCase {
   plugins: {
     id: Id;
     deps?: ServiceId[];
+    /**
+     * false: only the plugin's modules are added, which makes them orphans. Default true.
+     */
+    installed?: boolean;
+    /**
+     * Extension point ids the plugin itself registers.
+     */
+    provides?: string[];
     modules?: {
       id: Id;
       /**
@@ -55,6 +63,10 @@ export interface WiringCase {
          * Pairs [a, b]: event a happens before event b. Events are 'service:<id>', 'plugin:<id>' and 'module:<pluginId>/<moduleId>' when the factory or init is called, each followed by ':done' when it has settled.
          */
         order: [string, string][];
+        /**
+         * Events that must not happen, spelled as in order.
+         */
+        absent?: string[];
       }
     | {
         error: {

@@ -1,14 +1,16 @@
 import { defineTest, type ConformanceTest } from '../../harness/ConformanceTest.js';
-import { deepEqual, equal, hasCode, hasFinding, ok, rejects } from '../../harness/assert.js';
+import { deepEqual, equal, hasCode, ok, rejects } from '../../harness/assert.js';
 import {
   coreRefs,
-  module,
   plugin,
   recordingLifecycleFactories,
   serviceFactory,
   serviceRef,
 } from '../../features/index.js';
 import { pluginEntry, resultOf } from './helpers.js';
+import type { PluginLifecycle } from './lifecycleServices.js';
+import { preflightFinding } from './preflightFinding.js';
+import { recordingModule } from './recordingModule.js';
 
 export const backendInstanceTests: readonly ConformanceTest[] = [
   defineTest({
@@ -188,9 +190,7 @@ export const backendInstanceTests: readonly ConformanceTest[] = [
             pluginId: 'alpha',
             deps: { lifecycle: coreRefs.lifecycle },
             init: ({ lifecycle }) =>
-              (lifecycle as { addShutdownHook(h: () => void): void }).addShutdownHook(
-                () => void runs++,
-              ),
+              (lifecycle as PluginLifecycle).addShutdownHook(() => void runs++),
           }),
         ],
       });
@@ -234,9 +234,7 @@ export const backendInstanceTests: readonly ConformanceTest[] = [
           plugin({ pluginId: 'twin', init: () => void calls.push('second') }),
         ],
       });
-      const error = await rejects('startup', () => backend.start());
-      hasCode(error, 'INIT_PREFLIGHT_FAILED');
-      const finding = hasFinding(error, 'BACK_DUPLICATE_PLUGIN_ID');
+      const finding = await preflightFinding(backend, 'BACK_DUPLICATE_PLUGIN_ID');
       equal(finding['pluginId'], 'twin', 'finding.pluginId');
       deepEqual(calls, [], 'inits called');
     },
@@ -252,7 +250,7 @@ export const backendInstanceTests: readonly ConformanceTest[] = [
       const backend = ctx.createBackend({
         features: [
           plugin({ pluginId: 'present' }),
-          module({ pluginId: 'absent', moduleId: 'orphan', init: () => void calls.push('orphan') }),
+          recordingModule({ pluginId: 'absent', moduleId: 'orphan' }, calls),
         ],
       });
       const result = resultOf(await backend.start()) as Record<string, unknown>;
@@ -262,6 +260,50 @@ export const backendInstanceTests: readonly ConformanceTest[] = [
         pluginEntry(result, 'absent') === undefined,
         'no result entry may be recorded for the orphan',
       );
+    },
+  }),
+  defineTest({
+    id: 'backend-instance/rejected-add-not-unhandled',
+    chapter: 'backend-instance',
+    requirements: ['BACK-018'],
+    description:
+      'a rejected promise passed to add() never surfaces as an unhandled rejection, started or not',
+    async run(ctx) {
+      // The runner's own listeners (vitest's, say) are set aside while the test watches, so a
+      // leak the test provokes fails this test rather than the whole run; rejections that are
+      // not the test's own are handed back to them afterwards.
+      const others = process.listeners('unhandledRejection');
+      const unhandled: [unknown, Promise<unknown>][] = [];
+      const listener = (reason: unknown, promise: Promise<unknown>) =>
+        void unhandled.push([reason, promise]);
+      process.removeAllListeners('unhandledRejection');
+      process.on('unhandledRejection', listener);
+      const idle = new Error('import failed; the backend is never started');
+      const started = new Error('import failed; the backend is started');
+      try {
+        ctx.createBackend({ features: [Promise.reject(idle)] });
+        const backend = ctx.createBackend({ features: [Promise.reject(started)] });
+        // Node reports unhandled rejections once the microtask queue drains; wait past that.
+        await new Promise((r) => setTimeout(r, 20));
+        // How start() reports the rejection is BACK-017's business; here it only must not leak.
+        await backend.start().catch(() => undefined);
+        await new Promise((r) => setTimeout(r, 20));
+        const reasons = unhandled.map(([reason]) => reason);
+        ok(
+          !reasons.includes(idle),
+          'the rejection added to a backend that is never started surfaced as unhandled',
+        );
+        ok(
+          !reasons.includes(started),
+          'the rejection added to a started backend surfaced as unhandled',
+        );
+      } finally {
+        process.off('unhandledRejection', listener);
+        for (const other of others) process.on('unhandledRejection', other);
+        for (const [reason, promise] of unhandled)
+          if (reason !== idle && reason !== started)
+            process.emit('unhandledRejection', reason, promise);
+      }
     },
   }),
 ];

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { defineTest, type ConformanceTest } from '../../harness/ConformanceTest.js';
-import { deepEqual, equal, hasCode, ok, rejects } from '../../harness/assert.js';
+import { deepEqual, equal, hasCode, ok } from '../../harness/assert.js';
 import {
   module,
   plugin,
@@ -8,7 +8,10 @@ import {
   serviceRef,
   type TestServiceRef,
 } from '../../features/index.js';
-import { pluginEntry, resultOf, ticks } from './helpers.js';
+import { checkProperty } from './checkProperty.js';
+import { resultOf, ticks } from './helpers.js';
+import { pluginFailure } from './pluginFailure.js';
+import { startRejectsWith } from './startRejectsWith.js';
 
 const cycleTest = (
   slug: string,
@@ -360,11 +363,8 @@ export const servicesTests: readonly ConformanceTest[] = [
           plugin({ pluginId: 'victim', deps: { broken: ref } }),
         ],
       });
-      const error = await rejects('startup', () => backend.start());
-      hasCode(error, 'BACK_STARTUP_FAILED');
-      const failure = pluginEntry(resultOf(error), 'victim')?.['failure'] as
-        { error?: Record<string, unknown> } | undefined;
-      ok(failure?.error, "expected a failure in the result entry of plugin 'victim'");
+      const error = await startRejectsWith(backend, 'BACK_STARTUP_FAILED');
+      const failure = pluginFailure(resultOf(error), 'victim');
       hasCode(failure.error, 'INIT_DEPENDENCY_FAILED');
       equal(failure.error['serviceId'], 'example.broken', 'INIT_DEPENDENCY_FAILED serviceId');
       const cause = failure.error['cause'] as Record<string, unknown> | undefined;
@@ -381,8 +381,8 @@ export const servicesTests: readonly ConformanceTest[] = [
     flags: ['property'],
     timeoutMs: 10_000,
     async run(ctx) {
-      const numRuns = Math.min(ctx.numRuns, 30);
-      const result = await fc.check(
+      await checkProperty(
+        ctx,
         fc.asyncProperty(acyclicGraph, async (nodes) => {
           const refs = nodes.map((_, i) => serviceRef({ id: `example.node${i}`, scope: 'root' }));
           const events: string[] = [];
@@ -425,21 +425,13 @@ export const servicesTests: readonly ConformanceTest[] = [
             }
           });
         }),
-        { seed: ctx.seed, numRuns, interruptAfterTimeLimit: 8000 },
+        {
+          maxRuns: 30,
+          interruptAfterTimeLimit: 8000,
+          describeFailure: (details, cause) =>
+            `counterexample ${JSON.stringify(details.counterexample)}: ${cause instanceof Error ? cause.message : String(cause)}`,
+        },
       );
-      ctx.recordProperty({
-        seed: ctx.seed,
-        numRuns,
-        ...(result.failed && result.counterexamplePath ? { path: result.counterexamplePath } : {}),
-      });
-      if (result.failed) {
-        const cause = result.errorInstance;
-        if (cause && typeof cause === 'object' && 'phase' in cause) throw cause;
-        ok(
-          false,
-          `counterexample ${JSON.stringify(result.counterexample)}: ${cause instanceof Error ? cause.message : String(cause)}`,
-        );
-      }
     },
   }),
 ];

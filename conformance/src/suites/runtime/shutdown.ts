@@ -2,9 +2,8 @@ import { defineTest, type ConformanceTest } from '../../harness/ConformanceTest.
 import { before, deepEqual, ok, rejects } from '../../harness/assert.js';
 import { coreRefs, plugin, recordingLifecycleFactories } from '../../features/index.js';
 import { deferred, ticks } from './helpers.js';
-
-type Lifecycle = { addShutdownHook(hook: () => unknown): void };
-type RootLifecycle = Lifecycle & { addBeforeShutdownHook(hook: () => unknown): void };
+import { lifecycleHooksPlugin } from './lifecycleHooksPlugin.js';
+import type { PluginLifecycle, RootLifecycle } from './lifecycleServices.js';
 
 /** A plugin that registers shutdown hooks on the runtime's own lifecycle services. */
 const hookedPlugin = (
@@ -16,7 +15,7 @@ const hookedPlugin = (
     pluginId,
     deps: { lifecycle: coreRefs.lifecycle },
     init: ({ lifecycle }) => {
-      const l = lifecycle as Lifecycle;
+      const l = lifecycle as PluginLifecycle;
       if (options.failFirst)
         l.addShutdownHook(() => {
           events.push(`${pluginId}:throwing`);
@@ -57,14 +56,10 @@ export const shutdownTests: readonly ConformanceTest[] = [
       const events: string[] = [];
       const backend = ctx.createBackend({
         features: [
-          plugin({
-            pluginId: 'hooked',
-            deps: { lifecycle: coreRefs.lifecycle, root: coreRefs.rootLifecycle },
-            init: ({ lifecycle, root }) => {
-              (root as RootLifecycle).addShutdownHook(() => void events.push('root'));
-              (lifecycle as Lifecycle).addShutdownHook(() => void events.push('plugin'));
-              (root as RootLifecycle).addBeforeShutdownHook(() => void events.push('before'));
-            },
+          lifecycleHooksPlugin('hooked', ({ lifecycle, root }) => {
+            root.addShutdownHook(() => void events.push('root'));
+            lifecycle.addShutdownHook(() => void events.push('plugin'));
+            root.addBeforeShutdownHook(() => void events.push('before'));
           }),
         ],
       });

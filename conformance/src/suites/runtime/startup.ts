@@ -2,26 +2,21 @@ import fc from 'fast-check';
 import { defineTest, type ConformanceTest } from '../../harness/ConformanceTest.js';
 import { before, deepEqual, equal, hasCode, ok, rejects } from '../../harness/assert.js';
 import {
-  coreRefs,
   extensionPoint,
   module,
   plugin,
   recordingLifecycleFactories,
 } from '../../features/index.js';
+import { checkProperty } from './checkProperty.js';
+import { failingModule } from './failingModule.js';
+import { failingPlugin } from './failingPlugin.js';
 import { deferred, pluginEntry, resultOf, ticks } from './helpers.js';
-
-type Lifecycle = {
-  addStartupHook(hook: () => unknown): void;
-  addShutdownHook(hook: () => unknown): void;
-};
-
-const failing = (pluginId: string) =>
-  plugin({
-    pluginId,
-    init: () => {
-      throw new Error(`${pluginId} init exploded`);
-    },
-  });
+import { lifecycleHooksPlugin } from './lifecycleHooksPlugin.js';
+import { moduleFailureError } from './moduleFailureError.js';
+import { pluginFailure } from './pluginFailure.js';
+import { recordingModule } from './recordingModule.js';
+import { recordingPlugin } from './recordingPlugin.js';
+import { startRejectsWith } from './startRejectsWith.js';
 
 export const startupTests: readonly ConformanceTest[] = [
   defineTest({
@@ -43,7 +38,7 @@ export const startupTests: readonly ConformanceTest[] = [
         });
       const backend = ctx.createBackend({
         features: [
-          plugin({ pluginId: 'host', init: () => void events.push('plugin') }),
+          recordingPlugin('host', events, 'plugin'),
           slowModule('quick', 1),
           slowModule('slow', 20),
         ],
@@ -65,12 +60,10 @@ export const startupTests: readonly ConformanceTest[] = [
       const backend = ctx.createBackend({
         features: [
           plugin({ pluginId: 'host' }),
-          module({
-            pluginId: 'host',
-            moduleId: 'provider',
-            extensionPoints: [{ ref: ep }],
-            init: () => void events.push('provider'),
-          }),
+          recordingModule(
+            { pluginId: 'host', moduleId: 'provider', extensionPoints: [{ ref: ep }] },
+            events,
+          ),
           module({
             pluginId: 'host',
             moduleId: 'consumer',
@@ -113,7 +106,7 @@ export const startupTests: readonly ConformanceTest[] = [
       const backend = ctx.createBackend({
         services: recordingLifecycleFactories(events),
         features: [
-          plugin({ pluginId: 'fast', init: () => void events.push('init:fast') }),
+          recordingPlugin('fast', events, 'init:fast'),
           plugin({
             pluginId: 'slow',
             init: async () => {
@@ -141,15 +134,11 @@ export const startupTests: readonly ConformanceTest[] = [
       'a throwing plugin init makes start() reject with BackendStartupError; the entry holds INIT_PLUGIN_INIT_FAILED',
     async run(ctx) {
       const backend = ctx.createBackend({
-        features: [failing('broken'), plugin({ pluginId: 'fine' })],
+        features: [failingPlugin('broken'), plugin({ pluginId: 'fine' })],
       });
-      const error = await rejects('startup', () => backend.start());
-      hasCode(error, 'BACK_STARTUP_FAILED');
+      const error = await startRejectsWith(backend, 'BACK_STARTUP_FAILED');
       equal((error as Error).name, 'BackendStartupError', 'error name');
-      const entry = pluginEntry(resultOf(error), 'broken');
-      const failure = entry?.['failure'] as
-        { error?: Record<string, unknown>; allowed?: unknown } | undefined;
-      ok(failure?.error, "expected a failure in the result entry of plugin 'broken'");
+      const failure = pluginFailure(resultOf(error), 'broken');
       equal(failure.allowed, false, 'failure.allowed');
       hasCode(failure.error, 'INIT_PLUGIN_INIT_FAILED');
       equal(failure.error['pluginId'], 'broken', 'INIT_PLUGIN_INIT_FAILED pluginId');
@@ -163,7 +152,7 @@ export const startupTests: readonly ConformanceTest[] = [
       'the BackendStartupError message names the failed plugin whose failure is not allowed, not the allowed one',
     async run(ctx) {
       const backend = ctx.createBackend({
-        features: [failing('fatal-plugin'), failing('tolerated-plugin')],
+        features: [failingPlugin('fatal-plugin'), failingPlugin('tolerated-plugin')],
         config: {
           backend: {
             startup: { plugins: { 'tolerated-plugin': { onPluginBootFailure: 'continue' } } },
@@ -187,7 +176,7 @@ export const startupTests: readonly ConformanceTest[] = [
       "with onPluginBootFailure 'continue' a failing plugin is an allowed failure and start() resolves",
     async run(ctx) {
       const backend = ctx.createBackend({
-        features: [failing('optional'), plugin({ pluginId: 'core-plugin' })],
+        features: [failingPlugin('optional'), plugin({ pluginId: 'core-plugin' })],
         config: { backend: { startup: { default: { onPluginBootFailure: 'continue' } } } },
       });
       const result = resultOf(await backend.start());
@@ -214,11 +203,10 @@ export const startupTests: readonly ConformanceTest[] = [
       const config = {
         backend: { startup: { plugins: { lenient: { onPluginBootFailure: 'continue' } } } },
       };
-      const allowed = ctx.createBackend({ features: [failing('lenient')], config });
+      const allowed = ctx.createBackend({ features: [failingPlugin('lenient')], config });
       await allowed.start();
-      const strict = ctx.createBackend({ features: [failing('strict')], config });
-      const error = await rejects('startup', () => strict.start());
-      hasCode(error, 'BACK_STARTUP_FAILED');
+      const strict = ctx.createBackend({ features: [failingPlugin('strict')], config });
+      await startRejectsWith(strict, 'BACK_STARTUP_FAILED');
     },
   }),
   defineTest({
@@ -231,25 +219,13 @@ export const startupTests: readonly ConformanceTest[] = [
       const backend = ctx.createBackend({
         features: [
           plugin({ pluginId: 'host' }),
-          module({
-            pluginId: 'host',
-            moduleId: 'broken',
-            init: () => {
-              throw new Error('module exploded');
-            },
-          }),
+          failingModule({ pluginId: 'host', moduleId: 'broken' }),
         ],
       });
-      const error = await rejects('startup', () => backend.start());
-      hasCode(error, 'BACK_STARTUP_FAILED');
-      const modules = pluginEntry(resultOf(error), 'host')?.['modules'];
-      const entry = Array.isArray(modules)
-        ? (modules as Record<string, unknown>[]).find((m) => m['moduleId'] === 'broken')
-        : undefined;
-      const failure = entry?.['failure'] as { error?: Record<string, unknown> } | undefined;
-      ok(failure?.error, "expected a failure in the entry of module 'broken'");
-      hasCode(failure.error, 'INIT_MODULE_INIT_FAILED');
-      equal(failure.error['moduleId'], 'broken', 'INIT_MODULE_INIT_FAILED moduleId');
+      const error = await startRejectsWith(backend, 'BACK_STARTUP_FAILED');
+      const moduleError = moduleFailureError(resultOf(error), 'host', 'broken');
+      hasCode(moduleError, 'INIT_MODULE_INIT_FAILED');
+      equal(moduleError['moduleId'], 'broken', 'INIT_MODULE_INIT_FAILED moduleId');
     },
   }),
   defineTest({
@@ -262,7 +238,7 @@ export const startupTests: readonly ConformanceTest[] = [
       const events: string[] = [];
       const backend = ctx.createBackend({
         services: recordingLifecycleFactories(events),
-        features: [failing('broken'), plugin({ pluginId: 'fine' })],
+        features: [failingPlugin('broken'), plugin({ pluginId: 'fine' })],
       });
       await rejects('startup', () => backend.start());
       ok(
@@ -285,13 +261,9 @@ export const startupTests: readonly ConformanceTest[] = [
       const events: string[] = [];
       const backend = ctx.createBackend({
         features: [
-          plugin({
-            pluginId: 'hooked',
-            deps: { lifecycle: coreRefs.lifecycle, root: coreRefs.rootLifecycle },
-            init: ({ lifecycle, root }) => {
-              (lifecycle as Lifecycle).addStartupHook(() => void events.push('plugin'));
-              (root as Lifecycle).addStartupHook(() => void events.push('root'));
-            },
+          lifecycleHooksPlugin('hooked', ({ lifecycle, root }) => {
+            lifecycle.addStartupHook(() => void events.push('plugin'));
+            root.addStartupHook(() => void events.push('root'));
           }),
         ],
       });
@@ -308,8 +280,8 @@ export const startupTests: readonly ConformanceTest[] = [
     flags: ['property'],
     timeoutMs: 10_000,
     async run(ctx) {
-      const numRuns = Math.min(ctx.numRuns, 25);
-      const result = await fc.check(
+      await checkProperty(
+        ctx,
         fc.asyncProperty(fc.scheduler(), fc.integer({ min: 0, max: 3 }), async (s, extra) => {
           const events: string[] = [];
           const ep = extensionPoint('host.slots');
@@ -350,21 +322,8 @@ export const startupTests: readonly ConformanceTest[] = [
             before(events, `${label}:end`, 'plugin:begin');
           before(events, 'plugin:end', 'root:startup');
         }),
-        { seed: ctx.seed, numRuns, interruptAfterTimeLimit: 8000 },
+        { maxRuns: 25, interruptAfterTimeLimit: 8000 },
       );
-      ctx.recordProperty({
-        seed: ctx.seed,
-        numRuns,
-        ...(result.failed && result.counterexamplePath ? { path: result.counterexamplePath } : {}),
-      });
-      if (result.failed) {
-        const cause = result.errorInstance;
-        if (cause && typeof cause === 'object' && 'phase' in cause) throw cause;
-        ok(
-          false,
-          `${cause instanceof Error ? cause.message : String(cause)} (replay path ${result.counterexamplePath ?? 'none'})`,
-        );
-      }
     },
   }),
 ];

@@ -1,5 +1,5 @@
 import { defineTest, type ConformanceTest } from '../../harness/ConformanceTest.js';
-import { deepEqual, equal, hasFinding, ok, rejects } from '../../harness/assert.js';
+import { deepEqual, equal, ok, rejects } from '../../harness/assert.js';
 import {
   FEATURE_TYPE,
   coreRefs,
@@ -8,10 +8,8 @@ import {
   serviceFactory,
   serviceRef,
 } from '../../features/index.js';
-
-/** A plugin whose init records that it ran. */
-const recordingPlugin = (pluginId: string, ran: string[]) =>
-  plugin({ pluginId, init: () => void ran.push(pluginId) });
+import { recordingPlugin } from './recordingPlugin.js';
+import { startFailureFinding } from './startFailureFinding.js';
 
 /** A negative test: `value` is added after a valid plugin, and start() must fail preflight with `code`. */
 function invalidFeature(
@@ -141,8 +139,7 @@ export const wireFormatTests: readonly ConformanceTest[] = [
           { $$type: FEATURE_TYPE, version: 'v1', featureType: 'widget' },
         ],
       });
-      const error = await rejects('startup', () => backend.start());
-      const finding = hasFinding(error, 'FEAT_UNKNOWN_FEATURE_TYPE');
+      const finding = await startFailureFinding(backend, 'FEAT_UNKNOWN_FEATURE_TYPE');
       equal(finding['path'], 'features[1].featureType', 'finding path');
     },
   }),
@@ -163,8 +160,7 @@ export const wireFormatTests: readonly ConformanceTest[] = [
         },
       };
       const backend = ctx.createBackend({ features: [broken] });
-      const error = await rejects('startup', () => backend.start());
-      const finding = hasFinding(error, 'FEAT_REGISTRATION_FAILED');
+      const finding = await startFailureFinding(backend, 'FEAT_REGISTRATION_FAILED');
       ok(finding['cause'] === thrown, 'the finding must carry the thrown error as cause');
     },
   }),

@@ -1,6 +1,6 @@
 import { defineTest, type ConformanceTest } from '../../harness/ConformanceTest.js';
 import { HarnessError } from '../../harness/HarnessError.js';
-import { before } from '../../harness/assert.js';
+import { before, ok } from '../../harness/assert.js';
 import type { WiringCase, WiringFixtureFile } from '../../harness/generated/WiringFixtureFile.js';
 import {
   extensionPoint,
@@ -11,6 +11,7 @@ import {
   type TestServiceRef,
 } from '../../features/index.js';
 import moduleOrder from './fixtures/module-order.json' with { type: 'json' };
+import moduleWiring from './fixtures/module-wiring.json' with { type: 'json' };
 import serviceGraphs from './fixtures/service-graphs.json' with { type: 'json' };
 import { ticks } from './helpers.js';
 
@@ -18,6 +19,7 @@ import { ticks } from './helpers.js';
 export const wiringFixtureFiles: Record<string, WiringFixtureFile> = {
   'service-graphs.json': serviceGraphs as unknown as WiringFixtureFile,
   'module-order.json': moduleOrder as unknown as WiringFixtureFile,
+  'module-wiring.json': moduleWiring as unknown as WiringFixtureFile,
 };
 
 /** Builds the features of one case; every factory and init records its events. */
@@ -46,9 +48,15 @@ function buildCase(wiring: WiringCase, events: string[]): unknown[] {
     }),
   );
   for (const p of wiring.plugins) {
-    features.push(
-      plugin({ pluginId: p.id, deps: depsOf(p.deps), init: recorded(`plugin:${p.id}`) }),
-    );
+    if (p.installed !== false)
+      features.push(
+        plugin({
+          pluginId: p.id,
+          deps: depsOf(p.deps),
+          extensionPoints: (p.provides ?? []).map((id) => ({ ref: extensionPoint(id) })),
+          init: recorded(`plugin:${p.id}`),
+        }),
+      );
     for (const m of p.modules ?? []) {
       features.push(
         module({
@@ -81,7 +89,11 @@ function fixtureTests(name: string, file: WiringFixtureFile): ConformanceTest[] 
         const events: string[] = [];
         const backend = ctx.createBackend({ features: buildCase(wiring, events) });
         await backend.start();
-        if ('order' in expect) for (const [a, b] of expect.order) before(events, a!, b!);
+        if ('order' in expect) {
+          for (const [a, b] of expect.order) before(events, a!, b!);
+          for (const event of expect.absent ?? [])
+            ok(!events.includes(event), `'${event}' must not happen: [${events.join(', ')}]`);
+        }
       },
     });
   });
