@@ -9,18 +9,25 @@ import { writeReports } from './harness/reporters/writeReports.js';
 import { terminalReporter } from './harness/reporters/terminalReporter.js';
 import { randomSeed } from './harness/seeds.js';
 import { PACKAGE_ROOT } from './harness/version.js';
-import { runtimeTests } from './suites/index.js';
+import { conformanceTests } from './suites/index.js';
+import { runStaticCommand } from './static/runStaticCommand.js';
+import { runFeaturesCommand } from './suites/features/runFeaturesCommand.js';
 
 const HELP = `openstage-conformance: run the Openstage conformance suite against an implementation
 
 Usage:
   openstage-conformance run --adapter <name|module path> [options]
   openstage-conformance list [--grep <pattern>]
+  openstage-conformance static --project <tsconfig> --map <Symbol=SpecType> ...   (see static --help)
+  openstage-conformance features <package-dir|module> [--adapter <name|path>] [--out <dir>]   (see features --help)
   openstage-conformance --help
 
 Commands:
   run     run the suite; exits 1 when an outcome was unexpected, 2 on a usage or harness error
   list    print every test id with its requirement ids
+  static  check an implementation's exported types against the spec's interfaces
+  features  check a plugin, module or service library package: exports, ids, start and stop on
+            mock services
 
 Options of run:
   --adapter <name|path>      built-in adapter (${Object.keys(BUILT_IN_ADAPTERS).join(', ')}) or a module exporting one
@@ -28,6 +35,8 @@ Options of run:
   --expectations <path>      expectations file (default for built-in adapters: expectations/<name>.json)
   --update-expectations      rewrite the expectations entries of the tests that ran
   --seed <n|random>          run seed (default: the fixed certification seed)
+  --certify                  certification run: the fixed seed and every test (refuses --seed and
+                             --grep); exits 1 unless the run conforms (summary.conforms)
   --grep <pattern>           only tests whose id matches the regular expression
   --timeout <ms>             per-test timeout (default 2000)
   --num-runs <n>             fast-check runs per property (default 50)
@@ -49,6 +58,10 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 });
 
 async function main(argv: string[]): Promise<number> {
+  // `static` has options of its own (src/static/runStaticCommand.ts).
+  if (argv[0] === 'static') return runStaticCommand(argv.slice(1));
+  // `features` checks one plugin or module package (src/suites/features/runFeaturesCommand.ts).
+  if (argv[0] === 'features') return runFeaturesCommand(argv.slice(1));
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -61,6 +74,7 @@ async function main(argv: string[]): Promise<number> {
       grep: { type: 'string' },
       timeout: { type: 'string' },
       'num-runs': { type: 'string' },
+      certify: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -79,14 +93,19 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'list') {
     const grep = values.grep === undefined ? undefined : new RegExp(values.grep);
-    for (const test of runtimeTests.filter((t) => !grep || grep.test(t.id))) {
+    for (const test of conformanceTests.filter((t) => !grep || grep.test(t.id))) {
       process.stdout.write(`${test.id}  [${test.requirements.join(', ')}]  ${test.description}\n`);
     }
     return 0;
   }
   if (command !== 'run')
-    throw new UsageError(`unknown command '${command}' (expected run or list)`);
+    throw new UsageError(`unknown command '${command}' (expected run, list, static or features)`);
   if (!values.adapter) throw new UsageError('run needs --adapter <name|module path>');
+  // A certification run is reproducible by anyone: the fixed seed and the whole suite (README).
+  if (values.certify && (values.seed !== undefined || values.grep !== undefined))
+    throw new UsageError(
+      '--certify runs every test with the certification seed: drop --seed and --grep',
+    );
 
   const seed =
     values.seed === undefined
@@ -105,7 +124,7 @@ async function main(argv: string[]): Promise<number> {
   const numRuns = positiveInt(values['num-runs'], '--num-runs');
   const report = await runConformance({
     adapter,
-    tests: runtimeTests,
+    tests: conformanceTests,
     expectations,
     listener: terminalReporter(),
     ...(seed !== undefined ? { seed } : {}),
@@ -132,6 +151,10 @@ async function main(argv: string[]): Promise<number> {
     writeExpectations(expectationsPath, adapter.name, updateExpectations(expectations, ranOnly));
     process.stdout.write(`updated ${expectationsPath}\n`);
     return 0;
+  }
+  if (values.certify && !report.summary.conforms) {
+    process.stdout.write(`not conforming: ${report.summary.blockers.join('; ')}\n`);
+    return 1;
   }
   return report.summary.ok ? 0 : 1;
 }

@@ -4,6 +4,10 @@
  */
 export type {
   ConformanceAdapter,
+  ServiceUnderTest,
+  ServiceUnderTestOptions,
+  ServicesUnderTest,
+  ServiceProfile,
   AdapterBackend,
   CreateBackendOptions,
   SupportsManifest,
@@ -50,6 +54,8 @@ export {
 export { loadAdapter, checkAdapter, BUILT_IN_ADAPTERS } from './harness/loadAdapter.js';
 export { HarnessError, type HarnessErrorCode } from './harness/HarnessError.js';
 export { CERTIFICATION_SEED, testSeed } from './harness/seeds.js';
+export { createSuiteClock, type SuiteClock } from './harness/createSuiteClock.js';
+export { withServices } from './harness/withServices.js';
 export { SUITE_VERSION, SPEC_VERSION, INTERPRETING_VERSION } from './harness/version.js';
 export { writeReports } from './harness/reporters/writeReports.js';
 export { junitReport } from './harness/reporters/junitReport.js';
@@ -61,4 +67,23 @@ export type {
   Status,
   StatusCounts,
 } from './harness/generated/ConformanceReport.js';
-export { runtimeTests } from './suites/index.js';
+export { runtimeTests, serviceTests, conformanceTests } from './suites/index.js';
+export {
+  checkFeaturePackage,
+  formatFeatureReport,
+  featureMockServices,
+  FEATURE_CHECKS,
+  type CheckFeaturePackageOptions,
+  type FeatureCheckReport,
+  type FeatureCheckResult,
+  type FeatureTarget,
+  type MockServiceRecord,
+  type ServiceLibraryEntry,
+} from './suites/features/index.js';
+export {
+  checkStaticConformance,
+  formatStaticReport,
+  type StaticCheckOptions,
+  type StaticCheckReport,
+  type StaticSymbolResult,
+} from './static/index.js';

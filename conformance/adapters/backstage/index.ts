@@ -13,6 +13,7 @@ import { loggerServiceFactory } from '@backstage/backend-defaults/logger';
 import { rootLifecycleServiceFactory } from '@backstage/backend-defaults/rootLifecycle';
 import { mockServices } from '@backstage/backend-test-utils';
 import type { ConformanceAdapter } from '../../src/harness/ConformanceAdapter.js';
+import { backstageServices } from './services.js';
 
 const require = createRequire(import.meta.url);
 const { version } = require('@backstage/backend-app-api/package.json') as { version: string };
@@ -25,7 +26,8 @@ const adapter: ConformanceAdapter = {
   name: 'backstage',
   implementation: '@backstage/backend-app-api',
   version,
-  classes: ['runtime'],
+  classes: ['runtime', 'service'],
+  services: backstageServices,
   supports: { signals: true },
   createBackend({ features, services, config }) {
     const defaults: Factory[] = [

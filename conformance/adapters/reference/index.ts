@@ -11,9 +11,13 @@ import {
   createSpecializedBackend,
 } from '@openstage/reference-impl';
 import type { AdapterBackend, ConformanceAdapter } from '../../src/harness/ConformanceAdapter.js';
+import { referenceServices } from './services.js';
 
 const require = createRequire(import.meta.url);
-const { version } = require('@openstage/reference-impl/package.json') as { version: string };
+const { version, dependencies } = require('@openstage/reference-impl/package.json') as {
+  version: string;
+  dependencies: Record<string, string>;
+};
 
 /**
  * The default services are not exported by @openstage/reference-impl yet (its package exports
@@ -46,7 +50,10 @@ const adapter: ConformanceAdapter = {
   name: 'reference',
   implementation: '@openstage/reference-impl',
   version,
-  classes: ['runtime'],
+  // The spec version the reference runtime is built against (CLS-024).
+  specVersion: dependencies['@openstage/spec'],
+  classes: ['runtime', 'service'],
+  services: referenceServices,
   supports: { signals: true },
   createBackend({ features, services, config }) {
     const rootConfig = createServiceFactory({

@@ -11,6 +11,19 @@ export const RUNTIME_CHAPTERS = {
   loaders: 'Feature loaders',
   startup: 'Startup order and failure policy',
   shutdown: 'Shutdown',
+  // Service contract suites (class `service`): one chapter per service, test ids
+  // `service-<name>/<slug>`, each test naming the service id it judges in `service`.
+  'service-root-config': 'Service: rootConfig',
+  'service-logger': 'Service: logger',
+  'service-lifecycle': 'Service: lifecycle',
+  'service-cache': 'Service: cache',
+  'service-database': 'Service: database',
+  'service-scheduler': 'Service: scheduler',
+  'service-discovery': 'Service: discovery',
+  'service-http-router': 'Service: httpRouter and rootHttpRouter',
+  'service-auth': 'Service: auth and httpAuth',
+  'service-permissions': 'Service: permissions',
+  'service-url-reader': 'Service: urlReader',
 } as const;
 
 /** A chapter id of {@link RUNTIME_CHAPTERS}. */
@@ -21,7 +34,14 @@ export type Chapter = keyof typeof RUNTIME_CHAPTERS;
  * `createSpecializedBackend`), from `add()`, from `start()`, from `validate()` or `graph()`,
  * or from `stop()`.
  */
-export type NegativePhase = 'creation' | 'registration' | 'startup' | 'validation' | 'shutdown';
+export type NegativePhase =
+  | 'creation'
+  | 'registration'
+  | 'startup'
+  | 'validation'
+  | 'shutdown'
+  /** A method of a service instance under test (service contract suites). */
+  | 'service';
 
 /** Closed list of test flags. */
 export type TestFlag =
@@ -56,6 +76,19 @@ export interface ConformanceTest {
   flags?: readonly TestFlag[];
   /** Present for a negative test: the body must throw this error, from this phase. */
   negative?: NegativeExpectation;
+  /**
+   * For a service contract test: the id of the service it judges (such as `core.cache`). The
+   * test ends as `not-supported` unless the adapter declares that service in `services`.
+   */
+  service?: string;
+  /** With `service`: the test judges the default profile (CLS-008) and needs it claimed. */
+  profile?: 'default';
+  /**
+   * With `service`: what the service under test must declare for this test to run, `clock` for
+   * `clock: true` or the name of a `declares` entry that must be `true`; without it the test ends
+   * as `not-supported`.
+   */
+  serviceNeeds?: readonly string[];
   /** Overrides the run's per-test timeout. */
   timeoutMs?: number;
   run(ctx: TestContext): Promise<void>;

@@ -4,7 +4,12 @@ import {
   type CapturedLogEntry,
 } from '../features/capturingRootLogger.js';
 import { AssertionFailure, SkipSignal } from './AssertionFailure.js';
-import type { AdapterBackend, ConformanceAdapter, SupportsManifest } from './ConformanceAdapter.js';
+import type {
+  AdapterBackend,
+  ConformanceAdapter,
+  ServicesUnderTest,
+  SupportsManifest,
+} from './ConformanceAdapter.js';
 import { ImplementationError } from './ImplementationError.js';
 
 /** Options of {@link TestContext.createBackend}. */
@@ -41,6 +46,8 @@ export interface PropertyRun {
 export interface TestContext {
   readonly adapterName: string;
   readonly supports: SupportsManifest;
+  /** The service implementations the adapter declares for the service suites (may be empty). */
+  readonly servicesUnderTest: ServicesUnderTest;
   /** This test's seed: the run's seed mixed with the test id, so `--grep` replays it. */
   readonly seed: number;
   /** fast-check `numRuns` for property tests. */
@@ -144,6 +151,7 @@ export function createTestContext(options: {
   const context: TestContext = {
     adapterName: adapter.name,
     supports: options.supports,
+    servicesUnderTest: adapter.services ?? {},
     seed: options.seed,
     numRuns: options.numRuns,
     signal: controller.signal,

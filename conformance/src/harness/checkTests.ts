@@ -27,6 +27,19 @@ export function checkTests(tests: readonly ConformanceTest[]): void {
         `${where}: id must be '${test.chapter}/<lowercase-slug>'`,
       );
     }
+    const serviceChapter = test.chapter.startsWith('service-');
+    if (serviceChapter !== (typeof test.service === 'string' && test.service.length > 0))
+      throw new HarnessError(
+        'CONF_HARNESS_INVALID_TEST',
+        serviceChapter
+          ? `${where}: a service contract test must name the service id it judges in 'service'`
+          : `${where}: only tests of a 'service-*' chapter name a 'service'`,
+      );
+    if (test.serviceNeeds !== undefined && !serviceChapter)
+      throw new HarnessError(
+        'CONF_HARNESS_INVALID_TEST',
+        `${where}: only service contract tests name 'serviceNeeds'; remove it or set 'service'`,
+      );
     if (test.requirements.length === 0)
       throw new HarnessError('CONF_HARNESS_INVALID_TEST', `${where}: names no requirement`);
     for (const id of test.requirements) {

@@ -1,6 +1,7 @@
 import type { ConformanceAdapter } from './ConformanceAdapter.js';
 import type { ConformanceTest } from './ConformanceTest.js';
 import { RUNTIME_CHAPTERS } from './ConformanceTest.js';
+import { checkSpecVersion } from './checkSpecVersion.js';
 import { checkSupportsManifest } from './checkSupportsManifest.js';
 import { checkTests } from './checkTests.js';
 import { applyExpectation, type Expectations } from './expectations.js';
@@ -18,7 +19,7 @@ export interface TestApi {
 }
 
 export interface DefineConformanceSuiteOptions {
-  /** Defaults to every runtime test. */
+  /** Defaults to every test (runtime and service chapters). */
   tests?: readonly ConformanceTest[];
   expectations?: Expectations;
   seed?: number;
@@ -46,8 +47,9 @@ export async function defineConformanceSuite(
   options: DefineConformanceSuiteOptions = {},
 ): Promise<void> {
   const api: TestApi = options.testApi ?? ((await import('vitest')) as unknown as TestApi);
-  const tests = options.tests ?? (await import('../suites/index.js')).runtimeTests;
+  const tests = options.tests ?? (await import('../suites/index.js')).conformanceTests;
   checkTests(tests);
+  checkSpecVersion(adapter);
   const supports = checkSupportsManifest(adapter.supports, adapter.name);
   const grep = options.grep === undefined ? undefined : new RegExp(options.grep);
   const seed = options.seed ?? CERTIFICATION_SEED;

@@ -50,9 +50,12 @@ export function checkAdapter(candidate: unknown, source: string): ConformanceAda
       problems.push('`implementation` (package name) must be a string');
     if (typeof a.version !== 'string') problems.push('`version` must be a string');
     if (!Array.isArray(a.classes)) problems.push('`classes` must be an array');
+    else problems.push(...classProblems(a.classes));
     if (typeof a.supports !== 'object' || a.supports === null)
       problems.push('`supports` must be an object');
     if (typeof a.createBackend !== 'function') problems.push('`createBackend` must be a function');
+    if (a.services !== undefined) problems.push(...serviceProblems(a.services));
+    if (a.engines !== undefined) problems.push(...engineProblems(a.engines));
   }
   if (problems.length > 0)
     throw new HarnessError(
@@ -60,4 +63,56 @@ export function checkAdapter(candidate: unknown, source: string): ConformanceAda
       `adapter '${source}': ${problems.join('; ')}`,
     );
   return a as ConformanceAdapter;
+}
+
+const CLASSES: readonly string[] = ['runtime', 'service', 'feature', 'testkit'];
+const PROFILES: readonly string[] = ['interface', 'default'];
+
+/** CLS-001: a claim names at least one class, each one of the four the specification defines. */
+function classProblems(classes: readonly unknown[]): string[] {
+  if (classes.length === 0)
+    return ['`classes` must name at least one of runtime, service, feature, testkit'];
+  return classes
+    .filter((c) => typeof c !== 'string' || !CLASSES.includes(c))
+    .map(
+      (c) =>
+        `\`classes\` contains ${JSON.stringify(c)}, which is not one of runtime, service, feature, testkit`,
+    );
+}
+
+/** CLS-006: every service under test names its profile and gives a factory. */
+function serviceProblems(services: unknown): string[] {
+  if (typeof services !== 'object' || services === null || Array.isArray(services))
+    return ['`services` must be an object keyed by service id'];
+  const problems: string[] = [];
+  for (const [serviceId, entry] of Object.entries(services)) {
+    const e = entry as { profile?: unknown; factory?: unknown } | null | undefined;
+    if (typeof e !== 'object' || e === null) {
+      problems.push(`\`services['${serviceId}']\` must be an object with a profile and a factory`);
+      continue;
+    }
+    if (typeof e.profile !== 'string' || !PROFILES.includes(e.profile))
+      problems.push(
+        `\`services['${serviceId}'].profile\` must be 'interface' or 'default', received ${JSON.stringify(e.profile)}`,
+      );
+    if (typeof e.factory !== 'function')
+      problems.push(`\`services['${serviceId}'].factory\` must be a function`);
+  }
+  return problems;
+}
+
+/** CLS-026: each engine the run used is named with its version. */
+function engineProblems(engines: unknown): string[] {
+  if (!Array.isArray(engines)) return ['`engines` must be an array of { name, version }'];
+  return engines.flatMap((engine: unknown, index) => {
+    const e = engine as { name?: unknown; version?: unknown } | null;
+    const named =
+      typeof e === 'object' &&
+      e !== null &&
+      typeof e.name === 'string' &&
+      e.name !== '' &&
+      typeof e.version === 'string' &&
+      e.version !== '';
+    return named ? [] : [`\`engines[${index}]\` must be { name, version } with non-empty strings`];
+  });
 }

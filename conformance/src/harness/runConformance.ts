@@ -1,5 +1,6 @@
 import { arch, platform, version as nodeVersion } from 'node:process';
 import { assertManifestUnchanged, checkSupportsManifest } from './checkSupportsManifest.js';
+import { checkSpecVersion } from './checkSpecVersion.js';
 import { checkTests, levelOf } from './checkTests.js';
 import type { ConformanceAdapter } from './ConformanceAdapter.js';
 import { RUNTIME_CHAPTERS, type ConformanceTest } from './ConformanceTest.js';
@@ -65,6 +66,7 @@ export function emptyCounts(): StatusCounts {
 export async function runConformance(options: RunConformanceOptions): Promise<ConformanceReport> {
   const { adapter } = options;
   checkTests(options.tests);
+  checkSpecVersion(adapter);
   const supports = checkSupportsManifest(adapter.supports, adapter.name);
   const seed = options.seed ?? CERTIFICATION_SEED;
   const timeoutMs = options.timeoutMs ?? 2000;
@@ -173,7 +175,12 @@ export async function runConformance(options: RunConformanceOptions): Promise<Co
       classes: [...adapter.classes],
     },
     supports: supports as ConformanceReport['supports'],
-    environment: { node: nodeVersion, platform, arch },
+    environment: {
+      node: nodeVersion,
+      platform,
+      arch,
+      engines: (adapter.engines ?? []).map(({ name, version }) => ({ name, version })),
+    },
     run: {
       startedAt: startedAt.toISOString(),
       finishedAt: finishedAt.toISOString(),

@@ -112,6 +112,10 @@ export async function runTest(test: ConformanceTest, options: RunTestOptions): P
       properties: [],
     };
   }
+  const unsupported = unsupportedService(test, options.adapter);
+  if (unsupported) {
+    return { outcome: 'not-supported', durationMs: 0, message: unsupported, properties: [] };
+  }
   const control = createTestContext(options);
   const startedAt = performance.now();
   const timeoutMs = test.timeoutMs ?? options.timeoutMs;
@@ -141,6 +145,26 @@ export async function runTest(test: ConformanceTest, options: RunTestOptions): P
   const durationMs = performance.now() - startedAt;
   await cleanup(control.backends, options.stopGraceMs);
   return { ...verdict, durationMs, properties: control.properties };
+}
+
+/** Why a service contract test cannot run against this adapter, or `undefined` when it can. */
+function unsupportedService(
+  test: ConformanceTest,
+  adapter: ConformanceAdapter,
+): string | undefined {
+  if (test.service === undefined) return undefined;
+  const declared = adapter.services?.[test.service];
+  if (!declared) return `service not declared by the adapter: ${test.service}`;
+  if (test.profile === 'default' && declared.profile !== 'default')
+    return `${test.service} claims the ${declared.profile} profile; this test judges the default profile`;
+  for (const need of test.serviceNeeds ?? []) {
+    const met = need === 'clock' ? declared.clock === true : declared.declares?.[need] === true;
+    if (!met)
+      return need === 'clock'
+        ? `${test.service} does not declare clock: true; this test drives it with the suite clock`
+        : `${test.service} does not declare ${need}: true; this test needs it`;
+  }
+  return undefined;
 }
 
 /** Stops every backend a test created, giving each `stopGraceMs` before abandoning it. */

@@ -7,7 +7,7 @@ const require = createRequire(import.meta.url);
  * The version of the rules in INTERPRETING.md. Bump it whenever those rules change (how tests
  * are run, timed out or judged), so that a consumer can tell why results moved.
  */
-export const INTERPRETING_VERSION = 1;
+export const INTERPRETING_VERSION = 2;
 
 /** The directory of the suite's package (its package.json), in both src/ and dist/ layouts. */
 export const PACKAGE_ROOT: string = dirname(require.resolve('@openstage/conformance/package.json'));

@@ -55,6 +55,13 @@ export interface ConformanceReport {
     node: string;
     platform: string;
     arch: string;
+    /**
+     * The databases, caches and other external engines the run used, as the adapter declares them (CLS-026); empty when it used none.
+     */
+    engines: {
+      name: string;
+      version: string;
+    }[];
   };
   run: {
     startedAt: string;

@@ -11,7 +11,7 @@ export function markdownReport(report: ConformanceReport): string {
     '',
     `- Adapter: \`${impl.adapter}\`; classes: ${impl.classes.join(', ')}`,
     `- Suite: ${report.suite.name} ${report.suite.version} (INTERPRETING version ${report.suite.interpretingVersion}); spec ${report.specVersion}`,
-    `- Node ${report.environment.node} on ${report.environment.platform}/${report.environment.arch}`,
+    `- Node ${report.environment.node} on ${report.environment.platform}/${report.environment.arch}; engines: ${report.environment.engines.map((e) => `${e.name} ${e.version}`).join(', ') || 'none'}`,
     `- Run: ${run.startedAt}, ${run.durationMs} ms, seed ${run.seed}${run.certification ? ' (certification)' : ''}, timeout ${run.timeoutMs} ms${run.grep ? `, grep \`${run.grep}\`` : ''}`,
     `- Supports: \`${JSON.stringify(report.supports)}\``,
     `- Result: ${summary.ok ? 'every outcome matched the expectations' : `${summary.unexpected} unexpected outcome(s)`}; ${summary.conforms ? 'conforms' : `does not conform (${summary.blockers.join('; ')})`}`,
