@@ -1,5 +1,5 @@
+import type { Config } from '@openstage/spec';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -11,21 +11,7 @@ import { defaultServiceFactories } from './defaultServiceFactories.js';
 import { BackendStartupError } from './runtime/BackendStartupError.js';
 import type { Backend } from './runtime/createSpecializedBackend.js';
 import { rootConfigServiceFactory } from './services/rootConfig/index.js';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
-    });
-  });
-}
+import { createBackendOn, writeHttpConfigFile } from '../test/helpers/httpBackend.js';
 
 const cleanups: Array<() => Promise<unknown>> = [];
 afterEach(async () => {
@@ -37,27 +23,12 @@ async function backendOn(
   extraYaml: string[] = [],
   watch = false,
 ): Promise<{ backend: Backend; baseUrl: string; configFile: string }> {
-  const dir = await mkdtemp(join(tmpdir(), 'openstage-create-backend-'));
-  cleanups.push(() => rm(dir, { recursive: true, force: true }));
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const configFile = join(dir, 'app-config.yaml');
-  await writeFile(
-    configFile,
-    [
-      'app: { baseUrl: "http://localhost:3000" }',
-      'backend:',
-      `  baseUrl: ${baseUrl}`,
-      `  listen: { port: ${port}, host: 127.0.0.1 }`,
-      "  database: { client: better-sqlite3, connection: ':memory:' }",
-      ...extraYaml,
-      '',
-    ].join('\n'),
+  const { configFile, baseUrl, remove } = await writeHttpConfigFile(
+    'openstage-create-backend-',
+    extraYaml,
   );
-  const backend = createBackend();
-  backend.add(
-    rootConfigServiceFactory({ argv: ['--config', configFile], watch, watchDebounceMs: 10 }),
-  );
+  cleanups.push(remove);
+  const backend = createBackendOn(configFile, watch);
   cleanups.push(() => backend.stop());
   return { backend, baseUrl, configFile };
 }
@@ -118,6 +89,84 @@ describe('createBackend', () => {
     });
   });
 
+  it('HLTH-018 to HLTH-024: readiness shows each plugin state at every moment, also during start() and stop(), over a real socket', async () => {
+    const { backend, baseUrl } = await backendOn([
+      '  startup:',
+      '    plugins:',
+      '      broken: { onPluginBootFailure: continue }',
+    ]);
+    const readiness = async () => {
+      const response = await fetch(`${baseUrl}/.backstage/health/v1/readiness`);
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    };
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let slowEntered: () => void = () => {};
+    const slowStarted = new Promise<void>((resolve) => (slowEntered = resolve));
+    let duringShutdown: Awaited<ReturnType<typeof readiness>> | undefined;
+    backend.add(plugin('broken', async () => Promise.reject(new Error('plugin boom'))));
+    backend.add(
+      createBackendPlugin({
+        pluginId: 'slow',
+        register(env) {
+          env.registerInit({
+            deps: { lifecycle: coreServices.lifecycle },
+            async init({ lifecycle }) {
+              // Plugin shutdown hooks run while the root HTTP server still answers.
+              lifecycle.addShutdownHook(async () => {
+                duringShutdown = await readiness();
+              });
+              slowEntered();
+              await gate;
+            },
+          });
+        },
+      }),
+    );
+    const started = backend.start();
+    await slowStarted;
+    // The failure is recorded once broken's init has rejected; poll rather than guess a delay.
+    // Before the runtime hook existed this state only appeared after start() resolved, which
+    // the gate prevents, so the poll would time out.
+    let during = await readiness();
+    for (
+      let waited = 0;
+      waited < 2000 &&
+      (during.body['plugins'] as Record<string, { state: string }>)['broken']?.state !==
+        'failed-allowed';
+      waited += 20
+    ) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      during = await readiness();
+    }
+    expect(during).toEqual({
+      status: 503,
+      body: {
+        status: 'error',
+        message: 'Backend has not started yet',
+        plugins: { broken: { state: 'failed-allowed' }, slow: { state: 'starting' } },
+      },
+    });
+    release();
+    await started;
+    expect(await readiness()).toEqual({
+      status: 200,
+      body: {
+        status: 'degraded',
+        plugins: { broken: { state: 'failed-allowed' }, slow: { state: 'ready' } },
+      },
+    });
+    await backend.stop();
+    expect(duringShutdown).toEqual({
+      status: 503,
+      body: {
+        status: 'error',
+        message: 'Backend is shutting down',
+        plugins: { broken: { state: 'failed-allowed' }, slow: { state: 'stopping' } },
+      },
+    });
+  });
+
   it('reports a plugin whose failure stopped the start as failed', async () => {
     const { backend, baseUrl } = await backendOn();
     backend.add(plugin('broken', async () => Promise.reject(new Error('plugin boom'))));
@@ -141,9 +190,7 @@ describe('createBackend', () => {
   it('stops watching the configuration files once the backend has stopped (RCFG-039)', async () => {
     const { backend, configFile } = await backendOn(['custom: { value: one }'], true);
     const changes: string[] = [];
-    let config:
-      | { getOptionalString(key: string): string | undefined; subscribe?(fn: () => void): unknown }
-      | undefined;
+    let config: Config | undefined;
     backend.add(
       createBackendPlugin({
         pluginId: 'watcher',
@@ -151,7 +198,7 @@ describe('createBackend', () => {
           env.registerInit({
             deps: { config: coreServices.rootConfig },
             async init({ config: c }) {
-              config = c as unknown as typeof config;
+              config = c;
             },
           });
         },
@@ -182,5 +229,52 @@ describe('createBackend', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(changes).toEqual(['two']);
     expect(config!.getOptionalString('custom.value')).toBe('two');
+  });
+});
+
+describe('createBackend discovery on port 0', () => {
+  it('DISC-023: with backend.listen port 0 the internal URL carries the port the server bound', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'openstage-create-backend-'));
+    cleanups.push(() => rm(dir, { recursive: true, force: true }));
+    const configFile = join(dir, 'app-config.yaml');
+    await writeFile(
+      configFile,
+      [
+        'app: { baseUrl: "http://localhost:3000" }',
+        'backend:',
+        '  baseUrl: http://localhost:7007',
+        '  listen: { port: 0, host: 127.0.0.1 }',
+        "  database: { client: better-sqlite3, connection: ':memory:' }",
+        '  auth: { dangerouslyDisableDefaultAuthPolicy: true }',
+        '',
+      ].join('\n'),
+    );
+    const backend = createBackend();
+    cleanups.push(() => backend.stop());
+    backend.add(rootConfigServiceFactory({ argv: ['--config', configFile] }));
+    let internalUrl: string | undefined;
+    backend.add(
+      createBackendPlugin({
+        pluginId: 'probe',
+        register(env) {
+          env.registerInit({
+            deps: { discovery: coreServices.discovery, http: coreServices.httpRouter },
+            async init({ discovery, http }) {
+              http.use((req, res, next) =>
+                req.path === '/ping' ? void res.json({ pong: true }) : next(),
+              );
+              internalUrl = await discovery.getBaseUrl('probe');
+            },
+          });
+        },
+      }),
+    );
+    await backend.start();
+    expect(internalUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/probe$/);
+    expect(internalUrl).not.toMatch(/:0\//);
+    // The URL reaches this very backend: the port is the bound one, not a guess.
+    const response = await fetch(`${internalUrl}/ping`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ pong: true });
   });
 });

@@ -1,6 +1,4 @@
-import { BackendStartupError } from './runtime/BackendStartupError.js';
 import { createSpecializedBackend, type Backend } from './runtime/createSpecializedBackend.js';
-import { RuntimePluginStates } from './backend/RuntimePluginStates.js';
 import { defaultServiceFactories } from './defaultServiceFactories.js';
 import { rootHealthServiceFactory } from './services/rootHealth/index.js';
 import { coreServices } from './authoring/coreServices.js';
@@ -13,8 +11,11 @@ import { coreServices } from './authoring/coreServices.js';
  * **When to use**: the usual entry point of a backend's `index.ts`, as Backstage's
  * `createBackend` from `@backstage/backend-defaults` is.
  *
- * **Details**: the health service's readiness payload lists every plugin with its state, fed
- * from this backend's startup timeline and result.
+ * **Details**: the health service's readiness payload lists every plugin with its state, read
+ * on each request from the runtime's `getPluginStates()`, so it is right during `start()` too
+ * (an allowed failure reads `failed-allowed` while other plugins still start). This function is
+ * the wiring: the runtime knows nothing of the health service, and the health service only sees
+ * a `PluginStateSource`.
  *
  * @example
  * ```ts
@@ -24,7 +25,9 @@ import { coreServices } from './authoring/coreServices.js';
  * ```
  */
 export function createBackend(): Backend {
-  const pluginStates = new RuntimePluginStates();
+  // The factory is built before the backend exists; the source reads it per request, which only
+  // happens once the backend has started its root services.
+  const pluginStates = { getPluginStates: () => backend.getPluginStates() };
   const backend = createSpecializedBackend({
     defaultServiceFactories: defaultServiceFactories.map((factory) =>
       factory.service.id === coreServices.rootHealth.id
@@ -32,18 +35,5 @@ export function createBackend(): Backend {
         : factory,
     ),
   });
-  pluginStates.attach(() => backend.getStartupTimeline().entries);
-  const start = backend.start;
-  return Object.assign(backend, {
-    async start() {
-      try {
-        const started = await start();
-        pluginStates.settle(started.result);
-        return started;
-      } catch (error) {
-        if (error instanceof BackendStartupError) pluginStates.settle(error.result);
-        throw error;
-      }
-    },
-  });
+  return backend;
 }

@@ -4,7 +4,6 @@
  */
 export { createBackend } from './createBackend.js';
 export { defaultServiceFactories } from './defaultServiceFactories.js';
-export { RuntimePluginStates } from './backend/RuntimePluginStates.js';
 export { rootLifecycleServiceFactory } from './backend/rootLifecycleServiceFactory.js';
 export { auditorServiceFactory } from './services/auditor/index.js';
 export { authServiceFactory } from './services/auth/index.js';

@@ -11,6 +11,7 @@ import {
 import { BackendInstanceRegistry } from '../src/runtime/BackendInstanceRegistry.js';
 import type { BackendPreflightError } from '../src/runtime/preflight/BackendPreflightError.js';
 import { createTestBackend, findingsOf, rejectionOf } from './helpers/testBackend.js';
+import { configFromData } from './helpers/configFromData.js';
 
 type Hook = () => void | Promise<void>;
 
@@ -36,8 +37,7 @@ function hooked(
           for (const h of hooks.shutdown ?? []) lifecycle.addShutdownHook(h);
           for (const h of hooks.rootStartup ?? []) root.addStartupHook(h);
           for (const h of hooks.rootShutdown ?? []) root.addShutdownHook(h);
-          for (const h of hooks.beforeShutdown ?? [])
-            (root as unknown as { addBeforeShutdownHook(h: Hook): void }).addBeforeShutdownHook(h);
+          for (const h of hooks.beforeShutdown ?? []) root.addBeforeShutdownHook(h);
           await init();
         },
       });
@@ -102,7 +102,7 @@ describe('running the phases (STOP-001 to STOP-010)', () => {
       deps: { root: coreServices.rootLifecycle },
       factory: ({ root }) => {
         root.addShutdownHook(() => void ran.push('config closed'));
-        return { getOptional: () => undefined };
+        return configFromData({});
       },
     });
     const backend = createTestBackend({ defaultServiceFactories: [config] });

@@ -12,4 +12,7 @@ export {
   type CreateBackendFeatureLoaderOptions,
 } from './createBackendFeatureLoader.js';
 export { coreServices } from './coreServices.js';
+export { isDatabaseConflictError } from './isDatabaseConflictError.js';
+// SCHED-131: the authoring library offers the config helper, as backend-plugin-api does.
+export { readSchedulerServiceTaskScheduleDefinitionFromConfig } from '../services/scheduler/readSchedulerServiceTaskScheduleDefinitionFromConfig.js';
 export type * from './coreServiceTypes.js';

@@ -40,9 +40,5 @@ export const rootLifecycleServiceFactory = createServiceFactory({
   service: coreServices.rootLifecycle,
   deps: { logger: coreServices.rootLogger, config: coreServices.rootConfig },
   factory: ({ logger, config }) =>
-    // The authoring ref types rootConfig as the runtime's narrow view; the instance is a Config.
-    new ConfigClosingRootLifecycleService(
-      logger.child({ service: 'rootLifecycle' }),
-      config as unknown as Config,
-    ),
+    new ConfigClosingRootLifecycleService(logger.child({ service: 'rootLifecycle' }), config),
 });

@@ -1,4 +1,9 @@
-import { errorCatalog, type ErrorCode, type ErrorDetails } from './errorCatalog.js';
+import {
+  errorCatalog,
+  type CatalogEntry,
+  type ErrorCode,
+  type ErrorDetails,
+} from './errorCatalog.js';
 
 /**
  * The culprit identifiers the spec's `Culprit` type names, plus the few
@@ -6,7 +11,7 @@ import { errorCatalog, type ErrorCode, type ErrorDetails } from './errorCatalog.
  * `details` onto the error itself, so `error.pluginId` works as the spec's
  * `OpenstageError` type says.
  */
-const CULPRIT_KEYS = [
+const CULPRIT_KEYS: readonly string[] = [
   'path',
   'pluginId',
   'moduleId',
@@ -20,21 +25,73 @@ const CULPRIT_KEYS = [
   'cycles',
   'index',
   'packageName',
-] as const;
+];
+
+/** Marks catalog errors whose base class is not `OpenstageError` (see `base` in the catalog). */
+const kCatalogError = Symbol.for('@openstage/reference-impl/catalogError');
+
+/**
+ * The message, name and requirement of the catalog entry for `code`, given its details. Used by
+ * `OpenstageError` and by the few catalog errors that must extend another built-in class.
+ */
+export function renderCatalogError<C extends ErrorCode>(
+  code: C,
+  details: ErrorDetails<C>,
+  options?: { verbatim?: boolean },
+): { message: string; name: string | undefined; requirement: string; hint: string } {
+  const entry: CatalogEntry<ErrorDetails<C>> = errorCatalog[code] as CatalogEntry<ErrorDetails<C>>;
+  const text = entry.message(details);
+  const verbatim = entry.suffix === false || options?.verbatim === true;
+  return {
+    message: verbatim ? text : `${text} [${code}, ${entry.requirement}]`,
+    name: entry.name,
+    requirement: entry.requirement,
+    hint: entry.hint,
+  };
+}
+
+/**
+ * Copies the culprit fields of `details` onto `target`, and gives it the non-enumerable `details`
+ * and `hint`, so error handlers that serialise own properties send neither twice.
+ */
+export function attachCatalogFields(
+  target: object,
+  details: object,
+  hint: string,
+  keys: readonly string[] = CULPRIT_KEYS,
+): void {
+  const source = details as Record<string, unknown>;
+  for (const key of keys) {
+    if (source[key] !== undefined)
+      Object.defineProperty(target, key, {
+        value: source[key],
+        enumerable: true,
+        configurable: true,
+      });
+  }
+  Object.defineProperty(target, 'details', { value: details, enumerable: false });
+  Object.defineProperty(target, 'hint', { value: hint, enumerable: false });
+  Object.defineProperty(target, kCatalogError, { value: true, enumerable: false });
+}
 
 /**
  * An error raised by the reference implementation.
  *
  * `code` is a literal discriminant: narrowing on it (`switch (err.code)`)
  * narrows `details` to that code's culprit fields. The message names the
- * culprit and ends with the code and the requirement it enforces.
+ * culprit and ends with the code and the requirement it enforces. `name` is
+ * the catalog entry's HTTP-facing name when it has one (`NotFoundError`, ...),
+ * which error handlers map to a status; subclasses may set their own.
+ *
+ * `instanceof OpenstageError` also holds for the catalog errors that must
+ * extend another built-in class (such as `TypeError`), which carry a brand.
  */
 export class OpenstageError<C extends ErrorCode = ErrorCode> extends Error {
-  override readonly name: string = 'OpenstageError';
+  override name: string;
   readonly code: C;
   readonly requirement: string;
-  readonly details: ErrorDetails<C>;
-  readonly hint: string;
+  declare readonly details: ErrorDetails<C>;
+  declare readonly hint: string;
   declare readonly path?: string;
   declare readonly pluginId?: string;
   declare readonly moduleId?: string;
@@ -46,21 +103,27 @@ export class OpenstageError<C extends ErrorCode = ErrorCode> extends Error {
   declare readonly ref?: string;
   declare readonly cycle?: string[];
 
-  constructor(code: C, details: ErrorDetails<C>, options?: { cause?: unknown }) {
-    const entry = errorCatalog[code];
-    // The catalog is a const object, so indexing by a generic key loses the
-    // per-code parameter type; the constructor signature already enforces it.
-    const format = entry.message as (d: ErrorDetails<C>) => string;
-    super(`${format(details)} [${code}, ${entry.requirement}]`, options);
+  constructor(
+    code: C,
+    details: ErrorDetails<C>,
+    options?: { cause?: unknown; verbatim?: boolean },
+  ) {
+    const rendered = renderCatalogError(code, details, options);
+    super(rendered.message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.name = rendered.name ?? 'OpenstageError';
     this.code = code;
-    this.requirement = entry.requirement;
-    this.details = details;
-    this.hint = entry.hint;
-    const source = details as Record<string, unknown>;
-    for (const key of CULPRIT_KEYS) {
-      if (source[key] !== undefined)
-        Object.defineProperty(this, key, { value: source[key], enumerable: true });
-    }
+    this.requirement = rendered.requirement;
+    attachCatalogFields(this, details, rendered.hint);
+  }
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
+    return (
+      this === OpenstageError &&
+      typeof value === 'object' &&
+      value !== null &&
+      (value as Record<symbol, unknown>)[kCatalogError] === true
+    );
   }
 }
 

@@ -28,6 +28,7 @@ import type { ShutdownPhaseResult, ShutdownResult } from './ShutdownResult.js';
 import { isRuntimeLogger, type RuntimeLogger } from './RuntimeLogger.js';
 import { serviceInstanceKey, type ServiceRegistry } from './ServiceRegistry.js';
 import { StartupResultCollector } from './StartupResultCollector.js';
+import type { PluginRuntimeState } from './PluginRuntimeState.js';
 import { StartupTimeline } from './StartupTimeline.js';
 import type { RegisteredInit, WiringModel } from './WiringModel.js';
 
@@ -77,6 +78,11 @@ export class BackendInitializer {
   #stopPromise: Promise<ShutdownResult> | undefined;
   #pluginPhaseReached = false;
   #startedPlugins: string[] = [];
+  /** Set once features are collected in `start()`; every plugin is `starting` from then on. */
+  #pluginIds: readonly string[] | undefined;
+  #collector: StartupResultCollector | undefined;
+  /** Plugins whose startup hooks have settled after a successful `init`. */
+  readonly #hooksSettled = new Set<string>();
   #logger: RuntimeLogger | undefined;
   #processHandlers: Array<[string, (...args: unknown[]) => void]> = [];
 
@@ -87,6 +93,16 @@ export class BackendInitializer {
 
   get timeline(): StartupTimeline {
     return this.#timeline;
+  }
+
+  /**
+   * The state of every plugin right now (HLTH-018 to HLTH-023), during `start()` as well as
+   * after it: empty until features are collected, then `starting` for each plugin, then its
+   * outcome as soon as it is known, with the boot-failure policy already applied.
+   */
+  getPluginStates(): PluginRuntimeState[] {
+    if (this.#collector) return this.#collector.currentStates(this.#hooksSettled);
+    return (this.#pluginIds ?? []).map((pluginId) => ({ pluginId, state: 'starting' }));
   }
 
   add(feature: Promise<unknown>): void {
@@ -158,6 +174,7 @@ export class BackendInitializer {
 
   async #doStart(): Promise<{ result: BackendStartupResult }> {
     const { model, preflight, config, configError } = await this.collect();
+    this.#pluginIds = [...model.plugins.keys()].sort();
     if (model.fatal) throw model.fatal;
     if (configError) throw configError;
     const allow = createAllowBootFailurePredicate(config);
@@ -224,6 +241,7 @@ export class BackendInitializer {
       timeline: this.#timeline,
       pendingReportIntervalMs: this.#pendingReportInterval(config),
     });
+    this.#collector = collector;
     this.#pluginPhaseReached = true;
     await Promise.all(
       pluginIds.map((pluginId) => {
@@ -464,6 +482,7 @@ export class BackendInitializer {
         this.#logger?.error(`Startup hooks of plugin '${pluginId}' failed`, toError(error)),
       );
     this.#timeline.end(hooksKey);
+    this.#hooksSettled.add(pluginId);
   }
 
   /**

@@ -1,13 +1,10 @@
+import type { RootLoggerService } from '@openstage/spec';
+
 /**
- * The slice of the root logger service the runtime uses. Any
+ * The slice of the spec's root logger service the runtime uses. Any
  * `core.rootLogger` implementation (Backstage's included) satisfies it.
  */
-export interface RuntimeLogger {
-  error(message: string, meta?: Error | Record<string, unknown>): void;
-  warn(message: string, meta?: Error | Record<string, unknown>): void;
-  info(message: string, meta?: Error | Record<string, unknown>): void;
-  child(meta: Record<string, unknown>): RuntimeLogger;
-}
+export type RuntimeLogger = Pick<RootLoggerService, 'error' | 'warn' | 'info' | 'child'>;
 
 /** Whether a resolved root logger instance looks usable. */
 export function isRuntimeLogger(value: unknown): value is RuntimeLogger {

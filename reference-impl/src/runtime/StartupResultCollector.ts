@@ -6,6 +6,8 @@ import type {
 } from './BackendStartupResult.js';
 import type { AllowBootFailurePredicate } from './createAllowBootFailurePredicate.js';
 import type { RuntimeLogger } from './RuntimeLogger.js';
+import { errorForLog } from '../errors/errorForLog.js';
+import type { PluginRuntimeState } from './PluginRuntimeState.js';
 import type { StartupTimeline } from './StartupTimeline.js';
 
 const MAX_REPORT_INTERVAL_MS = 60_000;
@@ -24,6 +26,7 @@ export class StartupResultCollector {
   readonly #allow: AllowBootFailurePredicate;
   readonly #timeline: StartupTimeline;
   readonly #starting: Set<string>;
+  readonly #pluginIds: readonly string[];
   readonly #results = new Map<string, PluginStartupResult>();
   readonly #modules = new Map<string, ModuleStartupResult[]>();
   readonly #pluginBegin = new Map<string, Date>();
@@ -43,6 +46,7 @@ export class StartupResultCollector {
     this.#allow = options.allowBootFailure;
     this.#timeline = options.timeline;
     this.#starting = new Set([...options.pluginIds].sort());
+    this.#pluginIds = [...this.#starting];
     for (const id of this.#starting) this.#modules.set(id, []);
     this.#logger?.info(`Plugin initialization started: ${joinIds(this.#starting)}`);
     this.#scheduleProgress(1000, 0);
@@ -76,7 +80,13 @@ export class StartupResultCollector {
           `Plugin '${pluginId}' is still initializing: ${labels.join(' waits on ')}`,
           {
             pluginId,
-            waitChain: keys,
+            waitChain: keys.map((ref) => ({
+              kind: ref.kind,
+              ...(ref.pluginId !== undefined ? { pluginId: ref.pluginId } : {}),
+              ...(ref.moduleId !== undefined ? { moduleId: ref.moduleId } : {}),
+              ...(ref.serviceId !== undefined ? { serviceId: ref.serviceId } : {}),
+              ...(ref.loader !== undefined ? { loader: ref.loader } : {}),
+            })),
           },
         );
       }
@@ -90,6 +100,32 @@ export class StartupResultCollector {
     return [...this.#starting].map((id) =>
       this.#timeline.waitChain(`plugin:${id}`).join(' waits on '),
     );
+  }
+
+  /**
+   * The state of every plugin so far, with the policy applied to each failure as it happens, so
+   * an allowed failure reads `failed-allowed` while other plugins still start. A plugin whose
+   * `init` succeeded is `ready` only once `hooksSettled` holds it.
+   */
+  currentStates(hooksSettled: ReadonlySet<string>): PluginRuntimeState[] {
+    return this.#pluginIds.map((pluginId): PluginRuntimeState => {
+      const result = this.#results.get(pluginId);
+      const state: PluginRuntimeState['state'] =
+        result === undefined
+          ? 'starting'
+          : result.failure
+            ? result.failure.allowed
+              ? 'failed-allowed'
+              : 'failed'
+            : hooksSettled.has(pluginId)
+              ? 'ready'
+              : 'starting';
+      const failedModules = (this.#modules.get(pluginId) ?? [])
+        .filter((m) => m.failure !== undefined)
+        .map((m) => m.moduleId)
+        .sort();
+      return failedModules.length > 0 ? { pluginId, state, failedModules } : { pluginId, state };
+    });
   }
 
   onPluginBegin(pluginId: string): void {
@@ -124,7 +160,7 @@ export class StartupResultCollector {
     if (this.#finalized) {
       this.#logger?.error(
         `Plugin '${pluginId}' reported failure for module '${moduleId}' after startup`,
-        { pluginId, moduleId, error },
+        { pluginId, moduleId, error: errorForLog(error) },
       );
       return;
     }

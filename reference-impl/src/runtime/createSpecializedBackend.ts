@@ -17,6 +17,7 @@ import type { WiringGraph } from './graph/WiringGraph.js';
 import type { ValidationResult } from './preflight/PreflightFinding.js';
 import { serviceCycles } from './preflight/findServiceCycles.js';
 import { ServiceRegistry } from './ServiceRegistry.js';
+import type { PluginRuntimeState } from './PluginRuntimeState.js';
 import type { StartupTimelineSnapshot } from './StartupTimeline.js';
 import { describeValue, validateServiceFactory } from './validateBackendFeature.js';
 import type { ShutdownResult } from './ShutdownResult.js';
@@ -59,6 +60,12 @@ export interface Backend extends SpecBackend {
   graph(): Promise<WiringGraph>;
   /** Every startup phase so far, with timings and, while pending, what it waits on (INIT-140). */
   getStartupTimeline(): StartupTimelineSnapshot;
+  /**
+   * The state of every plugin right now, including while `start()` runs: `starting`, `ready`,
+   * `failed` or `failed-allowed` with the boot-failure policy applied (HLTH-018 to HLTH-023).
+   * The runtime's hook for the `rootHealth` readiness payload; see `createBackend`.
+   */
+  getPluginStates(): PluginRuntimeState[];
 }
 
 function isPromise(value: unknown): value is Promise<unknown> {
@@ -163,6 +170,7 @@ export function createSpecializedBackend(options: CreateSpecializedBackendOption
       return buildWiringGraph(model, preflight);
     },
     getStartupTimeline: () => initializer.timeline.entries(),
+    getPluginStates: () => initializer.getPluginStates(),
   };
 }
 

@@ -4,6 +4,7 @@ export {
   type CreateSpecializedBackendOptions,
 } from './createSpecializedBackend.js';
 export { BackendStartupError } from './BackendStartupError.js';
+export { formatStartupSummary, type StartupSummaryOptions } from './formatStartupSummary.js';
 export type {
   BackendStartupResult,
   PluginStartupResult,

@@ -1,5 +1,6 @@
 import { OpenstageError, describeCause } from '../errors/OpenstageError.js';
 import type { RuntimeLogger } from './RuntimeLogger.js';
+import { errorForLog } from '../errors/errorForLog.js';
 import type { ShutdownHookResult, ShutdownPhaseResult } from './ShutdownResult.js';
 
 type HookSettlement = { outcome: 'success' } | { outcome: 'failure'; error: unknown };
@@ -79,7 +80,7 @@ export async function runShutdownPhase(
         `${phase} of ${part.pluginId !== undefined ? `plugin '${part.pluginId}'` : 'the root lifecycle'} failed`,
         {
           code: 'LIFE_HOOK_FAILED',
-          error,
+          error: errorForLog(error),
         },
       );
     }

@@ -53,9 +53,7 @@ export function createPackageDiscoveryLoader(
   return createBackendFeatureLoader({
     deps: { config: coreServices.rootConfig, logger: coreServices.rootLogger },
     async *loader({ config, logger }) {
-      const selection = readBackendPackages(
-        (config as { getOptional(key: string): unknown }).getOptional('backend.packages'),
-      );
+      const selection = readBackendPackages(config.getOptional('backend.packages'));
       if (selection.kind === 'none') return;
       const mainScript = options.mainScript ?? process.argv[1] ?? process.cwd();
       const packageJsonPath = findPackageJson(dirname(mainScript));

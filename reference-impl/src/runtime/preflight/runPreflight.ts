@@ -296,7 +296,10 @@ export function checkStartupConfig(config: unknown, model?: WiringModel): Prefli
     if (parseDuration(value) === undefined) {
       findings.push(
         findingOf(
-          new OpenstageError('CONF_INVALID_DURATION', { configPath, value: JSON.stringify(value) }),
+          new OpenstageError('CONF_INVALID_DURATION', {
+            configPath,
+            reason: `${JSON.stringify(value)} is not a duration`,
+          }),
         ),
       );
     }

@@ -1,4 +1,3 @@
-import type { Config } from '@openstage/spec';
 import { coreServices } from '../../authoring/coreServices.js';
 import { createServiceFactory } from '../../authoring/createServiceFactory.js';
 import { DefaultAuditorService } from './DefaultAuditorService.js';
@@ -17,8 +16,7 @@ export const auditorServiceFactory = createServiceFactory({
     httpAuth: coreServices.httpAuth,
     pluginMetadata: coreServices.pluginMetadata,
   },
-  // The authoring API types rootConfig loosely; its instances implement the spec's Config.
-  createRootContext: ({ config }) => readSeverityLogLevelMappings(config as unknown as Config),
+  createRootContext: ({ config }) => readSeverityLogLevelMappings(config),
   factory: ({ logger, auth, httpAuth, pluginMetadata }, severityLogLevelMappings) =>
     new DefaultAuditorService({
       pluginId: pluginMetadata.getId(),

@@ -116,6 +116,7 @@ describe('credentials', () => {
       principal: { type: 'user', userEntityRef: 'user:default/jane' },
     });
     expect(credentials.expiresAt).toEqual(new Date(decodeJwt(token).exp! * 1000));
+    // The token is a hidden field of the credentials, outside their public type.
     expect((credentials as unknown as { token: string }).token).toBe(token);
     expect(Object.keys(credentials)).not.toContain('token');
     expect(Object.keys(credentials)).not.toContain('toString');
@@ -153,6 +154,7 @@ describe('credentials', () => {
 
   it('AUTH-010: methods reject objects that are not v1 credentials, naming the value', async () => {
     const { auth } = createPlugin('creds-e', { serve: false });
+    // Both objects break the credentials type on purpose, so the casts below must stay.
     const wrongType = {
       $$type: 'something-else',
       version: 'v1',
@@ -416,6 +418,7 @@ describe('on-behalf-of tokens', () => {
       userEntityRef: 'user:default/jane',
       actor: { type: 'service', subject: 'plugin:obo-a' },
     });
+    // The token is a hidden field of the credentials, outside their public type.
     expect((credentials as unknown as { token: string }).token).toBe(obo);
     expect(credentials.expiresAt).toEqual(new Date(decodeJwt(obo).exp! * 1000));
   });

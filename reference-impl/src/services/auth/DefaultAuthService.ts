@@ -99,7 +99,10 @@ export class DefaultAuthService implements AuthService {
     options?: AuthServiceAuthenticateOptions,
   ): Promise<BackstageCredentials> => {
     if (typeof token !== 'string' || token === '') {
-      throw new AuthServiceError('AUTH_INVALID_TOKEN', 'Illegal token: the token is empty');
+      throw new AuthServiceError('AUTH_INVALID_TOKEN', {
+        pluginId: this.#pluginId,
+        problem: 'the token is empty',
+      });
     }
     const verified = this.#cache.get(token) ?? (await this.#verify(token));
     return this.#toCredentials(verified, options?.allowLimitedAccess === true);
@@ -140,16 +143,16 @@ export class DefaultAuthService implements AuthService {
       }
       case 'none':
         if (this.#disableDefaultAuthPolicy) return { token: '' };
-        throw new AuthServiceError(
-          'AUTH_NONE_TOKEN_REFUSED',
-          `Refused to issue service token for credential type 'none' (plugin '${this.#pluginId}' calling '${options.targetPluginId}')`,
-          { pluginId: this.#pluginId },
-        );
+        throw new AuthServiceError('AUTH_NONE_TOKEN_REFUSED', {
+          pluginId: this.#pluginId,
+          targetPluginId: options.targetPluginId,
+        });
       default:
-        throw new AuthServiceError(
-          'AUTH_INVALID_CREDENTIALS',
-          `Invalid credentials: unknown principal type '${principal.type}'`,
-        );
+        throw new AuthServiceError('AUTH_INVALID_CREDENTIALS', {
+          field: 'principal.type',
+          received: `'${principal.type}'`,
+          expected: "'user', 'service' or 'none'",
+        });
     }
   };
 
@@ -158,10 +161,9 @@ export class DefaultAuthService implements AuthService {
   ): Promise<{ token: string; expiresAt: Date }> => {
     const { principal, token } = readCredentials(credentials);
     if (principal.type !== 'user') {
-      throw new AuthServiceError(
-        'AUTH_LIMITED_TOKEN_UNSUPPORTED',
-        `Limited user tokens can only be created for user credentials, received '${principal.type}' credentials`,
-      );
+      throw new AuthServiceError('AUTH_LIMITED_TOKEN_UNSUPPORTED', {
+        problem: `limited user tokens can only be created for user credentials, received '${principal.type}' credentials`,
+      });
     }
     if (token === undefined) throw this.#withoutToken();
     return this.#limitedUserToken(token);
@@ -172,19 +174,15 @@ export class DefaultAuthService implements AuthService {
   });
 
   #withoutToken(): AuthServiceError {
-    return new AuthServiceError(
-      'AUTH_CREDENTIALS_WITHOUT_TOKEN',
-      'User credentials hold no token; use credentials from httpAuth.credentials or auth.authenticate',
-    );
+    return new AuthServiceError('AUTH_CREDENTIALS_WITHOUT_TOKEN', { pluginId: this.#pluginId });
   }
 
   #limitedUserToken(token: string): { token: string; expiresAt: Date } {
     const parts = decodeTokenParts(token);
     if (parts === undefined) {
-      throw new AuthServiceError(
-        'AUTH_LIMITED_TOKEN_UNSUPPORTED',
-        'Failed to create limited user token: the user token is not a JWT',
-      );
+      throw new AuthServiceError('AUTH_LIMITED_TOKEN_UNSUPPORTED', {
+        problem: 'the user token is not a JWT',
+      });
     }
     return this.#userTokens.createLimitedUserToken(token, parts);
   }
@@ -215,11 +213,10 @@ export class DefaultAuthService implements AuthService {
     }
     const external = await this.#external.verifyToken(token);
     if (external === undefined) {
-      throw new AuthServiceError(
-        'AUTH_INVALID_TOKEN',
-        `Illegal token: it is neither a plugin nor a user token and matches no external access entry (plugin '${this.#pluginId}')`,
-        { pluginId: this.#pluginId },
-      );
+      throw new AuthServiceError('AUTH_INVALID_TOKEN', {
+        pluginId: this.#pluginId,
+        problem: 'it is neither a plugin nor a user token and matches no external access entry',
+      });
     }
     const verified: Verified = { kind: 'service', ...external };
     const exp = parts?.payload.exp;
@@ -231,11 +228,7 @@ export class DefaultAuthService implements AuthService {
     const parts = decodeTokenParts(oboToken);
     const typ = parts?.header.typ;
     if (parts === undefined || (typ !== tokenTypes.user && typ !== tokenTypes.limitedUser)) {
-      throw new AuthServiceError(
-        'AUTH_OBO_TOKEN_INVALID',
-        `The obo claim of the plugin token from plugin '${issuer}' does not hold a user token`,
-        { pluginId: issuer },
-      );
+      throw new AuthServiceError('AUTH_OBO_TOKEN_INVALID', { pluginId: issuer });
     }
     try {
       const user = await this.#userTokens.verifyToken(oboToken, parts);
@@ -249,8 +242,8 @@ export class DefaultAuthService implements AuthService {
       const reason = error instanceof Error ? error.message : String(error);
       throw new AuthServiceError(
         'AUTH_OBO_TOKEN_INVALID',
-        `The obo claim of the plugin token from plugin '${issuer}' holds an invalid user token: ${reason}`,
-        { pluginId: issuer, cause: error },
+        { pluginId: issuer, reason },
+        { cause: error },
       );
     }
   }
@@ -273,11 +266,7 @@ export class DefaultAuthService implements AuthService {
       return createCredentials(principal);
     }
     if (verified.isLimited && !allowLimitedAccess) {
-      throw new AuthServiceError(
-        'AUTH_LIMITED_TOKEN_NOT_ALLOWED',
-        `Illegal limited user token: plugin '${this.#pluginId}' does not allow limited access here`,
-        { pluginId: this.#pluginId },
-      );
+      throw new AuthServiceError('AUTH_LIMITED_TOKEN_NOT_ALLOWED', { pluginId: this.#pluginId });
     }
     const principal: BackstageUserPrincipal = {
       type: 'user',

@@ -1,4 +1,3 @@
-import type { Config } from '@openstage/spec';
 import { coreServices } from '../../authoring/coreServices.js';
 import { createServiceFactory } from '../../authoring/createServiceFactory.js';
 import { DefaultAuthService } from './DefaultAuthService.js';
@@ -24,7 +23,7 @@ export const authServiceFactory = createServiceFactory({
   async createRootContext({ config, rootLogger }) {
     const keySets = new RemoteKeySets();
     const logger = rootLogger.child({ service: 'auth' });
-    const settings = await readAuthSettings(config as unknown as Config, { logger, keySets });
+    const settings = await readAuthSettings(config, { logger, keySets });
     return { keySets, settings };
   },
   factory({ logger, discovery, database, pluginMetadata }, { keySets, settings }) {

@@ -44,11 +44,10 @@ export async function readAuthSettings(
       : undefined;
     staticKeyStore = await StaticPluginKeyStore.fromEntries(keys);
   } else if (type !== 'database') {
-    throw new AuthServiceError(
-      'AUTH_KEY_STORE_UNKNOWN_TYPE',
-      `Unknown backend.auth.pluginKeyStore.type '${String(type)}', expected 'database' or 'static'`,
-      { configPath: 'backend.auth.pluginKeyStore.type' },
-    );
+    throw new AuthServiceError('AUTH_KEY_STORE_UNKNOWN_TYPE', {
+      configPath: 'backend.auth.pluginKeyStore.type',
+      type: String(type),
+    });
   }
 
   const external = readExternalAccess(auth, {

@@ -21,29 +21,33 @@ export function readCredentials(credentials: BackstageCredentials): ReadCredenti
   // The argument comes from plugin code and may be anything at run time.
   const value = credentials as unknown as Record<string, unknown> | null | undefined;
   if (typeof value !== 'object' || value === null) {
-    throw new AuthServiceError(
-      'AUTH_INVALID_CREDENTIALS',
-      `Invalid credentials: expected a credentials object, received ${show(value)}`,
-    );
+    throw new AuthServiceError('AUTH_INVALID_CREDENTIALS', {
+      field: 'the value',
+      received: show(value),
+      expected: 'a credentials object',
+    });
   }
   if (value.$$type !== '@backstage/BackstageCredentials') {
-    throw new AuthServiceError(
-      'AUTH_INVALID_CREDENTIALS',
-      `Invalid credential type ${show(value.$$type)}, expected '@backstage/BackstageCredentials'`,
-    );
+    throw new AuthServiceError('AUTH_INVALID_CREDENTIALS', {
+      field: '$$type',
+      received: show(value.$$type),
+      expected: "'@backstage/BackstageCredentials'",
+    });
   }
   if (value.version !== 'v1') {
-    throw new AuthServiceError(
-      'AUTH_INVALID_CREDENTIALS',
-      `Invalid credential version ${show(value.version)}, expected 'v1'`,
-    );
+    throw new AuthServiceError('AUTH_INVALID_CREDENTIALS', {
+      field: 'version',
+      received: show(value.version),
+      expected: "'v1'",
+    });
   }
   const principal = value.principal as ReadCredentials['principal'] | undefined;
   if (typeof principal !== 'object' || principal === null || typeof principal.type !== 'string') {
-    throw new AuthServiceError(
-      'AUTH_INVALID_CREDENTIALS',
-      `Invalid credentials: principal ${show(principal)} has no type`,
-    );
+    throw new AuthServiceError('AUTH_INVALID_CREDENTIALS', {
+      field: 'principal',
+      received: show(principal),
+      expected: 'an object with a string type',
+    });
   }
   const token = typeof value.token === 'string' && value.token !== '' ? value.token : undefined;
   const expiresAt = value.expiresAt instanceof Date ? value.expiresAt : undefined;

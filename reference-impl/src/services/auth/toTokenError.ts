@@ -1,49 +1,41 @@
 import { errors } from 'jose';
 import { AuthServiceError } from './AuthServiceError.js';
 import { KeySetUnavailableError } from './RemoteKeySets.js';
+import type { ErrorDetails } from '../../errors/errorCatalog.js';
+
+/** The token a verification error is about: its kind and, for plugin tokens, the issuer. */
+export type TokenCulprit = ErrorDetails<'AUTH_TOKEN_EXPIRED'>;
 
 /**
- * Translates a failure of `jwtVerify` into the catalog error for the token kind named by
- * `what` ("plugin token from 'catalog'", "user token"), keeping the original as `cause`.
- * Messages are built from the token kind and issuer only, never from the token (AUTH-058).
+ * Translates a failure of `jwtVerify` into the catalog error for `token` (its kind and, for
+ * plugin tokens, the issuing plugin), keeping the original as `cause`. The catalog words the
+ * message from the token kind and issuer only, never from the token (AUTH-058).
  */
-export function toTokenError(
-  error: unknown,
-  what: string,
-  details: { pluginId?: string } = {},
-): AuthServiceError {
+export function toTokenError(error: unknown, token: TokenCulprit): AuthServiceError {
   if (error instanceof AuthServiceError) return error;
-  const base = { cause: error, ...details };
+  const options = { cause: error };
   if (error instanceof KeySetUnavailableError) {
     return new AuthServiceError(
       'AUTH_TOKEN_UNKNOWN_ISSUER',
-      `Unable to verify ${what}: ${error.message}`,
-      base,
+      { ...token, reason: error.message },
+      options,
     );
   }
   if (error instanceof errors.JWTExpired) {
-    return new AuthServiceError('AUTH_TOKEN_EXPIRED', `The ${what} has expired`, base);
+    return new AuthServiceError('AUTH_TOKEN_EXPIRED', token, options);
   }
   if (error instanceof errors.JWTClaimValidationFailed) {
     if (error.reason === 'missing') {
       return new AuthServiceError(
         'AUTH_TOKEN_CLAIMS_MISSING',
-        `The ${what} lacks the required '${error.claim}' claim`,
-        base,
+        { ...token, claim: error.claim },
+        options,
       );
     }
     if (error.claim === 'aud') {
-      return new AuthServiceError(
-        'AUTH_TOKEN_AUDIENCE_MISMATCH',
-        `The ${what} is addressed to another audience`,
-        base,
-      );
+      return new AuthServiceError('AUTH_TOKEN_AUDIENCE_MISMATCH', token, options);
     }
   }
   const reason = error instanceof Error ? error.message : String(error);
-  return new AuthServiceError(
-    'AUTH_TOKEN_SIGNATURE_INVALID',
-    `The ${what} failed verification: ${reason}`,
-    base,
-  );
+  return new AuthServiceError('AUTH_TOKEN_SIGNATURE_INVALID', { ...token, reason }, options);
 }

@@ -63,6 +63,32 @@ describe('HostDiscovery fallback URLs', () => {
     expect(await url({ host: '10.0.0.5' })).toBe('http://10.0.0.5:7007/api/p');
   });
 
+  it('DISC-023: with port 0 the bound port is used once known, and only for port 0', async () => {
+    const server: { bound?: number } = {};
+    const boundPort = () => server.bound;
+    const zero = make(
+      { backend: { ...base.backend, listen: { host: '0.0.0.0', port: 0 } } },
+      { boundPort },
+    ).discovery;
+    // Before the server listens, 0 is all there is to say.
+    expect(await zero.getBaseUrl('p')).toBe('http://127.0.0.1:0/api/p');
+    server.bound = 43117;
+    expect(await zero.getBaseUrl('p')).toBe('http://127.0.0.1:43117/api/p');
+    expect(
+      await make(
+        { backend: { ...base.backend, listen: ':0' } },
+        { boundPort },
+      ).discovery.getBaseUrl('p'),
+    ).toBe('http://localhost:43117/api/p');
+    // A configured port always wins over whatever the server reports.
+    expect(
+      await make(
+        { backend: { ...base.backend, listen: { port: 8080 } } },
+        { boundPort },
+      ).discovery.getBaseUrl('p'),
+    ).toBe('http://localhost:8080/api/p');
+  });
+
   it('DISC-027: plugin ids are encoded like encodeURIComponent', async () => {
     const { discovery } = make(base);
     expect(await discovery.getBaseUrl('plugin/beta')).toBe(

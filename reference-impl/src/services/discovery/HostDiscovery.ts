@@ -8,6 +8,7 @@ import {
   type DiscoveryEndpoint,
   type DiscoverySettings,
 } from './readDiscoverySettings.js';
+import { boundPortOf } from '../../backend/boundListenPort.js';
 import { resolveSrvTarget, type SrvResolver } from './resolveSrvTarget.js';
 
 /** Options of {@link HostDiscovery.fromConfig}. */
@@ -20,6 +21,11 @@ export interface HostDiscoveryOptions {
   env?: { NODE_ENV?: string | undefined };
   /** The SRV lookup; `node:dns` by default. */
   resolveSrv?: SrvResolver;
+  /**
+   * The port the root HTTP server actually bound, used when `backend.listen` configures port `0`
+   * (DISC-023). By default, what the default root HTTP router announced for this `config`.
+   */
+  boundPort?: () => number | undefined;
 }
 
 /**
@@ -32,6 +38,7 @@ export interface HostDiscoveryOptions {
 export class HostDiscovery implements DiscoveryService {
   #settings: DiscoverySettings;
   readonly #resolveSrv: SrvResolver;
+  readonly #boundPort: () => number | undefined;
 
   /**
    * @throws DiscoveryError when the configuration is invalid (DISC-030, DISC-031, DISC-051,
@@ -43,6 +50,7 @@ export class HostDiscovery implements DiscoveryService {
     const discovery = new HostDiscovery(
       readDiscoverySettings(config, defaultEndpoints),
       options.resolveSrv ?? resolveSrv,
+      options.boundPort ?? (() => boundPortOf(config)),
     );
     warnAboutLocalhost(discovery.#settings, env, logger);
     config.subscribe?.(() => {
@@ -61,16 +69,30 @@ export class HostDiscovery implements DiscoveryService {
     return discovery;
   }
 
-  private constructor(settings: DiscoverySettings, resolver: SrvResolver) {
+  private constructor(
+    settings: DiscoverySettings,
+    resolver: SrvResolver,
+    boundPort: () => number | undefined,
+  ) {
     this.#settings = settings;
     this.#resolveSrv = resolver;
+    this.#boundPort = boundPort;
   }
 
   async getBaseUrl(pluginId: string): Promise<string> {
     const settings = this.#settings;
     const target = lookup(settings.internal, pluginId);
-    if (target === undefined)
-      return `${settings.internalOrigin}/api/${encodeURIComponent(pluginId)}`;
+    if (target === undefined) {
+      // DISC-023: port 0 means "any free port"; the URL must carry the one the server got. Until
+      // the server listens (or when another root router replaced the default), 0 is all we know.
+      const bound =
+        settings.internalOriginBeforeBoundPort === undefined ? undefined : this.#boundPort();
+      const origin =
+        bound === undefined
+          ? settings.internalOrigin
+          : `${settings.internalOriginBeforeBoundPort}${bound}`;
+      return `${origin}/api/${encodeURIComponent(pluginId)}`;
+    }
     const url = fillTemplate(target.template, pluginId);
     if (target.kind === 'srv') return resolveSrvTarget(url, target.scheme, this.#resolveSrv);
     return stripTrailingSlashes(url);

@@ -1,4 +1,3 @@
-import type { Config } from '@openstage/spec';
 import { coreServices } from '../../authoring/coreServices.js';
 import { createServiceFactory } from '../../authoring/createServiceFactory.js';
 import { HostDiscovery, type HostDiscoveryOptions } from './HostDiscovery.js';
@@ -11,9 +10,8 @@ export function createDiscoveryServiceFactory(options: Omit<HostDiscoveryOptions
   return createServiceFactory({
     service: coreServices.discovery,
     deps: { config: coreServices.rootConfig, logger: coreServices.rootLogger },
-    // The authoring API types rootConfig loosely; its instances implement the spec's Config.
     createRootContext: ({ config, logger }) =>
-      HostDiscovery.fromConfig(config as unknown as Config, {
+      HostDiscovery.fromConfig(config, {
         ...options,
         logger,
       }),

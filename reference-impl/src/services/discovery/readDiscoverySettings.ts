@@ -18,6 +18,11 @@ export interface DirectionTable {
 export interface DiscoverySettings {
   /** `<protocol>://<host>:<port>` of the internal fallback (DISC-020 to DISC-028). */
   readonly internalOrigin: string;
+  /**
+   * `<protocol>://<host>:` of the internal fallback when `backend.listen` configures port `0`,
+   * whose port is the one the server actually bound (DISC-023); absent otherwise.
+   */
+  readonly internalOriginBeforeBoundPort?: string;
   /** `backend.baseUrl` without trailing `/` (DISC-029). */
   readonly externalBase: string;
   readonly internal: DirectionTable;
@@ -157,6 +162,7 @@ export function readDiscoverySettings(
     https === true || (typeof https === 'object' && https !== null) ? 'https' : 'http'; // DISC-021
   const { host, port } = parseListen(config.getOptional('backend.listen'));
   const internalOrigin = `${protocol}://${internalHost(host)}:${port}`;
+  const boundPortWanted = Number(port) === 0;
   const externalBase = readBaseUrl(config);
 
   const tables = {
@@ -184,5 +190,13 @@ export function readDiscoverySettings(
     ),
     wildcard: wild[side],
   });
-  return { internalOrigin, externalBase, internal: table('internal'), external: table('external') };
+  return {
+    internalOrigin,
+    ...(boundPortWanted
+      ? { internalOriginBeforeBoundPort: `${protocol}://${internalHost(host)}:` }
+      : {}),
+    externalBase,
+    internal: table('internal'),
+    external: table('external'),
+  };
 }

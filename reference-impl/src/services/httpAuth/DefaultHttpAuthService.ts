@@ -73,15 +73,12 @@ export class DefaultHttpAuthService implements HttpAuthService {
     const type = (credentials.principal as { type: string }).type;
     if (allow !== undefined && !allow.includes(type)) {
       if (type === 'none') {
-        throw new HttpAuthServiceError('HAUTH_MISSING_CREDENTIALS', 'Missing credentials', {
-          pluginId: this.#pluginId,
-        });
+        throw new HttpAuthServiceError('HAUTH_MISSING_CREDENTIALS', { pluginId: this.#pluginId });
       }
-      throw new HttpAuthServiceError(
-        'HAUTH_PRINCIPAL_NOT_ALLOWED',
-        `This endpoint does not allow '${type}' credentials`,
-        { pluginId: this.#pluginId },
-      );
+      throw new HttpAuthServiceError('HAUTH_PRINCIPAL_NOT_ALLOWED', {
+        pluginId: this.#pluginId,
+        principalType: type,
+      });
     }
     // The allow list was checked above, which is what the narrowed type promises.
     return credentials as BackstageCredentials<BackstagePrincipalTypes[TAllowed]>;
@@ -92,11 +89,7 @@ export class DefaultHttpAuthService implements HttpAuthService {
     options?: HttpAuthServiceIssueUserCookieOptions,
   ): Promise<{ expiresAt: Date }> => {
     if (res.headersSent) {
-      throw new HttpAuthServiceError(
-        'HAUTH_HEADERS_SENT',
-        `Failed to issue user cookie for plugin '${this.#pluginId}', headers were already sent`,
-        { pluginId: this.#pluginId },
-      );
+      throw new HttpAuthServiceError('HAUTH_HEADERS_SENT', { pluginId: this.#pluginId });
     }
     const response = res as CookieResponse;
     if (typeof response.setHeader !== 'function' || typeof response.getHeader !== 'function') {
@@ -123,11 +116,10 @@ export class DefaultHttpAuthService implements HttpAuthService {
       return { expiresAt: new Date(this.#now()) };
     }
     if (type !== 'user') {
-      throw new HttpAuthServiceError(
-        'HAUTH_COOKIE_NON_USER',
-        `Refused to issue a user cookie for '${type}' credentials in plugin '${this.#pluginId}'`,
-        { pluginId: this.#pluginId },
-      );
+      throw new HttpAuthServiceError('HAUTH_COOKIE_NON_USER', {
+        pluginId: this.#pluginId,
+        principalType: type,
+      });
     }
     const existing = req === undefined ? undefined : await this.#existingCookieExpiry(req);
     if (existing !== undefined && existing.getTime() - this.#now() > REISSUE_WINDOW_MS) {

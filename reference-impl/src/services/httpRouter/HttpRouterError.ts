@@ -1,47 +1,21 @@
-import type { ErrorCode } from '@openstage/spec';
-
-const catalog = {
-  HTTP_INVALID_HANDLER: 'HTTP-005',
-  HTTP_INVALID_AUTH_POLICY: 'HTTP-007',
-  HTTP_INVALID_AUTH_POLICY_PATH: 'HTTP-008',
-  CONF_INVALID_DURATION: 'HTTP-017',
-} as const;
+import { OpenstageError } from '../../errors/OpenstageError.js';
+import type { ErrorCode, ErrorDetails } from '../../errors/errorCatalog.js';
 
 /** The codes the default `httpRouter` raises. */
-export type HttpRouterErrorCode = keyof typeof catalog;
-
-// Every local code must be a code of the spec's catalog; this fails to compile otherwise.
-type AssertSpecCodes<T extends ErrorCode> = T;
-export type HttpRouterSpecErrorCode = AssertSpecCodes<HttpRouterErrorCode>;
+export type HttpRouterErrorCode = Extract<ErrorCode, `HTTP_${string}`>;
 
 /**
  * An error of the default `httpRouter`: a bad argument to `use` or `addAuthPolicy`, naming the
- * plugin, or a bad configuration value, naming its path.
- *
- * TODO(lead): move these codes into reference-impl/src/errors/errorCatalog.ts once service codes
- * live there; the shape (`code`, `requirement`, `pluginId`, `configPath`) stays the same.
+ * plugin and what it received. Its message template, requirement and hint live in the error
+ * catalog (`src/errors/errorCatalog.ts`). A bad configuration value is a `ConfigError`.
  */
-export class HttpRouterError<C extends HttpRouterErrorCode = HttpRouterErrorCode> extends Error {
+export class HttpRouterError<
+  C extends HttpRouterErrorCode = HttpRouterErrorCode,
+> extends OpenstageError<C> {
   override readonly name = 'HttpRouterError';
-  readonly code: C;
-  readonly requirement: string;
-  readonly pluginId?: string;
-  readonly configPath?: string;
 
-  constructor(
-    code: C,
-    message: string,
-    culprit: { pluginId?: string; configPath?: string; cause?: unknown } = {},
-  ) {
-    const requirement = catalog[code];
-    super(
-      `${message} [${code}, ${requirement}]`,
-      culprit.cause === undefined ? undefined : { cause: culprit.cause },
-    );
-    this.code = code;
-    this.requirement = requirement;
-    if (culprit.pluginId !== undefined) this.pluginId = culprit.pluginId;
-    if (culprit.configPath !== undefined) this.configPath = culprit.configPath;
+  constructor(code: C, details: ErrorDetails<C>) {
+    super(code, details);
   }
 }
 

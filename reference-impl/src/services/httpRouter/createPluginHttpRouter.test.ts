@@ -39,6 +39,8 @@ const httpAuth: PluginHttpRouterOptions['httpAuth'] = {
     throw authError('Missing credentials');
   },
   async issueUserCookie(res, options) {
+    // The cast stays: the spec's HttpResponse names only what every framework shares, while the
+    // object here is Node's ServerResponse, which has setHeader.
     (res as unknown as { setHeader(n: string, v: string): void }).setHeader(
       'set-cookie',
       options?.credentials ? 'backstage-auth=; Max-Age=0' : 'backstage-auth=ok',

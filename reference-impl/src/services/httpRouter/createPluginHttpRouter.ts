@@ -68,11 +68,10 @@ export function createPluginHttpRouter(options: PluginHttpRouterOptions): Plugin
   const service: HttpRouterService = {
     use(handler: HttpRequestHandler): void {
       if (typeof handler !== 'function') {
-        throw new HttpRouterError(
-          'HTTP_INVALID_HANDLER',
-          `httpRouter.use of plugin '${pluginId}' expects an express router or handler function, received ${describe(handler)}`,
-          { pluginId },
-        );
+        throw new HttpRouterError('HTTP_INVALID_HANDLER', {
+          pluginId,
+          received: describe(handler),
+        });
       }
       // The spec's handler type is framework-neutral; at run time it is an express handler.
       handlers.use(handler as unknown as RequestHandler);
@@ -80,19 +79,17 @@ export function createPluginHttpRouter(options: PluginHttpRouterOptions): Plugin
     addAuthPolicy(policy: HttpRouterServiceAuthPolicy): void {
       const { path, allow } = (policy ?? {}) as Partial<HttpRouterServiceAuthPolicy>;
       if (allow !== 'unauthenticated' && allow !== 'user-cookie') {
-        throw new HttpRouterError(
-          'HTTP_INVALID_AUTH_POLICY',
-          `Invalid auth policy of plugin '${pluginId}': allow must be 'unauthenticated' or 'user-cookie', received ${describe(allow)}`,
-          { pluginId },
-        );
+        throw new HttpRouterError('HTTP_INVALID_AUTH_POLICY', {
+          pluginId,
+          received: describe(allow),
+        });
       }
       const matches = typeof path === 'string' ? compileAuthPolicyPath(path) : undefined;
       if (matches === undefined) {
-        throw new HttpRouterError(
-          'HTTP_INVALID_AUTH_POLICY_PATH',
-          `Invalid auth policy path of plugin '${pluginId}': ${describe(path)}; give '*' or a route pattern starting with '/'`,
-          { pluginId },
-        );
+        throw new HttpRouterError('HTTP_INVALID_AUTH_POLICY_PATH', {
+          pluginId,
+          received: describe(path),
+        });
       }
       barrier.addPolicy(allow, matches);
     },

@@ -1,4 +1,4 @@
-import type { AuthService, HttpAuthService, HttpRouterService } from '@openstage/spec';
+import type { AuthService, HttpAuthService } from '@openstage/spec';
 import { Router } from 'express';
 import { afterEach, describe, expect, it } from 'vitest';
 import { coreServices } from '../../authoring/coreServices.js';
@@ -12,8 +12,10 @@ import { rootHealthServiceFactory } from '../rootHealth/index.js';
 import { rootHttpRouterServiceFactory } from '../rootHttpRouter/index.js';
 import { rootLifecycleServiceFactory } from '../rootLifecycle/index.js';
 import { httpRouterServiceFactory } from './httpRouterServiceFactory.js';
+import { configFromPaths } from '../../../test/helpers/configFromData.js';
 
-// The factories under test run on the real runtime; config, logging and auth are small fakes.
+// The factories under test run on the real runtime with a real config reader; logging and auth
+// are small fakes.
 
 function recordingLogger(messages: string[]): LoggerService {
   const logger: LoggerService = {
@@ -34,7 +36,7 @@ function fakeFactories(messages: string[], config: Record<string, unknown>) {
     createServiceFactory({
       service: coreServices.rootConfig,
       deps: {},
-      factory: () => ({ getOptional: <T>(key?: string) => config[key ?? ''] as T | undefined }),
+      factory: () => configFromPaths(config),
     }),
     createServiceFactory({
       service: coreServices.auth,
@@ -102,7 +104,7 @@ function todoPlugin(onInit?: () => Promise<void>) {
         async init({ http }) {
           const router = Router();
           router.get('/items', (_req, res) => void res.json(['a']));
-          (http as unknown as HttpRouterService).use(router);
+          http.use(router);
           await onInit?.();
         },
       });

@@ -1,10 +1,6 @@
 import { coreServices } from '../../authoring/coreServices.js';
 import { createServiceFactory } from '../../authoring/createServiceFactory.js';
-import {
-  type ConfigReader,
-  createRateLimiter,
-  readRateLimitOptions,
-} from '../rootHttpRouter/index.js';
+import { createRateLimiter, readRateLimitOptions } from '../rootHttpRouter/index.js';
 import { createPluginHttpRouter } from './createPluginHttpRouter.js';
 import { readHttpRouterSettings } from './readHttpRouterSettings.js';
 
@@ -27,17 +23,14 @@ export const httpRouterServiceFactory = createServiceFactory({
     httpAuth: coreServices.httpAuth,
   },
   createRootContext: ({ config, rootLogger }) =>
-    readHttpRouterSettings(config as ConfigReader, rootLogger.child({ service: 'httpRouter' })),
+    readHttpRouterSettings(config, rootLogger.child({ service: 'httpRouter' })),
   factory(
     { plugin, config, logger, lifecycle, rootLifecycle, rootHttpRouter, auth, httpAuth },
     settings,
   ) {
     const pluginId = plugin.getId();
     const configPath = `backend.rateLimit.plugin.${pluginId}`;
-    const rateLimitOptions = readRateLimitOptions(
-      (config as ConfigReader).getOptional(configPath),
-      configPath,
-    );
+    const rateLimitOptions = readRateLimitOptions(config.getOptional(configPath), configPath);
     const rateLimit = rateLimitOptions
       ? createRateLimiter(rateLimitOptions, `plugin:${pluginId}`)
       : undefined;

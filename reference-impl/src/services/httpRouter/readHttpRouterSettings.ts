@@ -1,6 +1,5 @@
 import type { LoggerService } from '@openstage/spec';
-import { type ConfigReader, readDuration, isRootHttpRouterError } from '../rootHttpRouter/index.js';
-import { HttpRouterError } from './HttpRouterError.js';
+import { type ConfigReader, readDuration } from '../rootHttpRouter/index.js';
 
 /** The backend-wide settings of every plugin router, read once per backend. */
 export interface HttpRouterSettings {
@@ -20,19 +19,8 @@ export function readHttpRouterSettings(
   const pause = config.getOptional(configPath);
   let startupRequestPauseTimeoutMs = 5000;
   if (pause !== undefined && pause !== null) {
-    try {
-      startupRequestPauseTimeoutMs = readDuration(pause, configPath);
-    } catch (error) {
-      if (!isRootHttpRouterError(error, 'CONF_INVALID_DURATION')) throw error;
-      throw new HttpRouterError(
-        'CONF_INVALID_DURATION',
-        error.message.replace(/ \[CONF_INVALID_DURATION, [^\]]+\]$/, ''),
-        {
-          configPath,
-          cause: error,
-        },
-      );
-    }
+    // A bad value is a ConfigError naming configPath (HTTP-017, CONF-052).
+    startupRequestPauseTimeoutMs = readDuration(pause, configPath);
   }
   const disableDefaultAuthPolicy =
     config.getOptional('backend.auth.dangerouslyDisableDefaultAuthPolicy') === true;

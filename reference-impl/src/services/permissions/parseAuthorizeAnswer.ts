@@ -13,7 +13,12 @@ function isCriteria(node: unknown, depth = 0): boolean {
     );
   }
   if ('not' in n) return isCriteria(n['not'], depth + 1);
-  return typeof n['rule'] === 'string' && typeof n['resourceType'] === 'string';
+  // PERM-008: a condition's params, when present, are an object of named parameters.
+  const params = n['params'];
+  const paramsOk =
+    params === undefined ||
+    (typeof params === 'object' && params !== null && !Array.isArray(params));
+  return typeof n['rule'] === 'string' && typeof n['resourceType'] === 'string' && paramsOk;
 }
 
 /**

@@ -1,4 +1,3 @@
-import type { Config } from '@openstage/spec';
 import { coreServices } from '../../authoring/coreServices.js';
 import { createServiceFactory } from '../../authoring/createServiceFactory.js';
 import { DefaultPermissionsService } from './DefaultPermissionsService.js';
@@ -11,7 +10,6 @@ export const permissionsServiceFactory = createServiceFactory({
     discovery: coreServices.discovery,
     auth: coreServices.auth,
   },
-  // The authoring ref types rootConfig as the runtime's narrow view; the instance is a Config.
   factory: ({ config, discovery, auth }) =>
-    DefaultPermissionsService.fromConfig(config as unknown as Config, { discovery, auth }),
+    DefaultPermissionsService.fromConfig(config, { discovery, auth }),
 });

@@ -6,11 +6,13 @@ import type {
   PermissionRule,
   ResourcePermission,
 } from '@openstage/spec';
-import express, { type NextFunction, type Request, type Response } from 'express';
+import express from 'express';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DefaultPermissionsRegistryService } from './DefaultPermissionsRegistryService.js';
 import { createPermissionIntegrationRouter } from './createPermissionIntegrationRouter.js';
 import { PermissionsRegistryError } from './permissionsRegistryErrors.js';
+import { createErrorHandler } from '../rootHttpRouter/createErrorHandler.js';
+import { createTestLogger } from '../rootLogger/createTestLogger.js';
 import { permissionsRegistryServiceFactory } from './permissionsRegistryServiceFactory.js';
 
 interface Doc {
@@ -178,32 +180,38 @@ describe('permission integration routes', () => {
   async function serve(registry: DefaultPermissionsRegistryService) {
     const app = express();
     app.use('/api/docs', createPermissionIntegrationRouter(registry));
-    // A stand-in for the HTTP error handler: status from the error, body with the code.
-    app.use(
-      (
-        err: { statusCode?: number; code?: string; name?: string; message?: string },
-        _req: Request,
-        res: Response,
-        _next: NextFunction,
-      ) => {
-        res
-          .status(err.statusCode ?? 500)
-          .json({ error: { name: err.name, code: err.code, message: err.message } });
-      },
-    );
+    // The default HTTP error handler: status from the error's catalog name, body with the code.
+    app.use(createErrorHandler({ logger: createTestLogger().logger }));
     server = await new Promise<Server>((resolve) => {
       const s = app.listen(0, '127.0.0.1', () => resolve(s));
     });
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/docs/.well-known/backstage/permissions`;
+    const apply = async (body: unknown) =>
+      fetch(`${base}/apply-conditions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
     return {
       metadata: async () => fetch(`${base}/metadata`),
-      apply: async (body: unknown) =>
-        fetch(`${base}/apply-conditions`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(body),
+      apply,
+      /** Applies `conditions` in one item with id '1', on `doc:a` of type `doc` unless `item` says. */
+      applyOne: async (
+        conditions: unknown,
+        item: { resourceType?: string; resourceRef?: string } = {},
+      ) =>
+        apply({
+          items: [{ id: '1', resourceType: 'doc', resourceRef: 'doc:a', ...item, conditions }],
         }),
     };
+  }
+
+  /** The status of a failed response and the code and message of its error body. */
+  async function failureOf(
+    res: Response,
+  ): Promise<{ status: number; code: string; message: string }> {
+    const { error } = (await res.json()) as { error: { code: string; message: string } };
+    return { status: res.status, code: error.code, message: error.message };
   }
 
   const docs: Record<string, Doc> = {
@@ -308,69 +316,43 @@ describe('permission integration routes', () => {
         items: [{ id: '1', resourceType: 'doc', resourceRef: 'doc:a', conditions: { allOf: [] } }],
       },
     ]) {
-      const res = await api.apply(body);
-      expect(res.status).toBe(400);
-      expect(((await res.json()) as { error: { code: string } }).error.code).toBe(
-        'PREG_INVALID_REQUEST',
-      );
+      const failure = await failureOf(await api.apply(body));
+      expect(failure.status).toBe(400);
+      expect(failure.code).toBe('PREG_INVALID_REQUEST');
     }
   });
 
   it('PREG-029: unknown resource types get 400 listing them', async () => {
     const api = await serve(loaded().registry);
-    const res = await api.apply({
-      items: [
-        {
-          id: '1',
-          resourceType: 'ghost',
-          resourceRef: 'g:1',
-          conditions: { rule: 'R', resourceType: 'ghost' },
-        },
-      ],
-    });
-    expect(res.status).toBe(400);
-    const { error } = (await res.json()) as { error: { code: string; message: string } };
-    expect(error.code).toBe('PREG_UNKNOWN_RESOURCE_TYPE');
-    expect(error.message).toContain('ghost');
+    const failure = await failureOf(
+      await api.applyOne(
+        { rule: 'R', resourceType: 'ghost' },
+        { resourceType: 'ghost', resourceRef: 'g:1' },
+      ),
+    );
+    expect(failure.status).toBe(400);
+    expect(failure.code).toBe('PREG_UNKNOWN_RESOURCE_TYPE');
+    expect(failure.message).toContain('ghost');
   });
 
   it('PREG-030: a resource type without getResources gets 501', async () => {
     const { registry } = makeRegistry();
     registry.addResourceType({ resourceRef: ref('docs'), rules: [isOwner] });
-    const res = await (
-      await serve(registry)
-    ).apply({
-      items: [
-        {
-          id: '1',
-          resourceType: 'doc',
-          resourceRef: 'doc:a',
-          conditions: { rule: 'IS_OWNER', resourceType: 'doc', params: { owner: 'x' } },
-        },
-      ],
-    });
-    expect(res.status).toBe(501);
-    expect(((await res.json()) as { error: { code: string } }).error.code).toBe(
-      'PREG_RESOURCES_UNAVAILABLE',
+    const api = await serve(registry);
+    const failure = await failureOf(
+      await api.applyOne({ rule: 'IS_OWNER', resourceType: 'doc', params: { owner: 'x' } }),
     );
+    expect(failure.status).toBe(501);
+    expect(failure.code).toBe('PREG_RESOURCES_UNAVAILABLE');
   });
 
   it('PREG-031: parameters that break the rule schema get 400', async () => {
     const api = await serve(loaded().registry);
-    const res = await api.apply({
-      items: [
-        {
-          id: '1',
-          resourceType: 'doc',
-          resourceRef: 'doc:a',
-          conditions: { rule: 'IS_OWNER', resourceType: 'doc', params: { owner: 3 } },
-        },
-      ],
-    });
-    expect(res.status).toBe(400);
-    expect(((await res.json()) as { error: { code: string } }).error.code).toBe(
-      'PREG_INVALID_RULE_PARAMS',
+    const failure = await failureOf(
+      await api.applyOne({ rule: 'IS_OWNER', resourceType: 'doc', params: { owner: 3 } }),
     );
+    expect(failure.status).toBe(400);
+    expect(failure.code).toBe('PREG_INVALID_RULE_PARAMS');
   });
 
   it('PREG-031: Standard Schema parameter schemas are used for validation too', async () => {
@@ -390,46 +372,27 @@ describe('permission integration routes', () => {
       rules: [{ ...hasTag, name: 'STD', paramsSchema: standard } as never],
       getResources: async (refs) => refs.map((r) => docs[r]),
     });
-    const res = await (
-      await serve(registry)
-    ).apply({
-      items: [
-        {
-          id: '1',
-          resourceType: 'doc',
-          resourceRef: 'doc:a',
-          conditions: { rule: 'STD', resourceType: 'doc', params: { n: 'x' } },
-        },
-      ],
-    });
-    expect(res.status).toBe(400);
-    expect(((await res.json()) as { error: { message: string } }).error.message).toContain(
-      'n must be a number',
+    const api = await serve(registry);
+    const failure = await failureOf(
+      await api.applyOne({ rule: 'STD', resourceType: 'doc', params: { n: 'x' } }),
     );
+    expect(failure.status).toBe(400);
+    expect(failure.message).toContain('n must be a number');
   });
 
   it('PREG-032: an unknown rule in conditions gets 400 PREG_UNKNOWN_RULE', async () => {
     const api = await serve(loaded().registry);
-    const res = await api.apply({
-      items: [
-        {
-          id: '1',
-          resourceType: 'doc',
-          resourceRef: 'doc:a',
-          conditions: { rule: 'NOPE', resourceType: 'doc' },
-        },
-      ],
-    });
-    expect(res.status).toBe(400);
-    expect(((await res.json()) as { error: { code: string } }).error.code).toBe(
-      'PREG_UNKNOWN_RULE',
-    );
+    const failure = await failureOf(await api.applyOne({ rule: 'NOPE', resourceType: 'doc' }));
+    expect(failure.status).toBe(400);
+    expect(failure.code).toBe('PREG_UNKNOWN_RULE');
   });
 });
 
 describe('permissionsRegistryServiceFactory', () => {
   it('PREG-017, PREG-020: one registry per plugin whose routes go on the plugin router', async () => {
     const used: unknown[] = [];
+    // The cast stays: the test calls the factory function of the wire format directly, with
+    // partial fakes for its dependencies.
     const factory = permissionsRegistryServiceFactory as unknown as {
       factory: (deps: object, ctx: unknown) => Promise<DefaultPermissionsRegistryService>;
     };

@@ -1,11 +1,16 @@
-import type { JsonObject, RootHealthService, RootHealthServiceResponse } from '@openstage/spec';
+import type {
+  JsonObject,
+  RootHealthService,
+  RootHealthServiceResponse,
+  RootLifecycleService,
+} from '@openstage/spec';
 import type { PluginStateSource } from './PluginStateSource.js';
 
 /** The part of the `rootLifecycle` service the health service uses. */
-export interface RootHealthLifecycle {
-  addStartupHook(hook: () => void | Promise<void>): void;
-  addBeforeShutdownHook(hook: () => void | Promise<void>): void;
-}
+export type RootHealthLifecycle = Pick<
+  RootLifecycleService,
+  'addStartupHook' | 'addBeforeShutdownHook'
+>;
 
 const LIVE: RootHealthServiceResponse = Object.freeze({
   status: 200,

@@ -25,9 +25,10 @@ function createFactory(options: RootHealthServiceFactoryOptions = {}) {
 /**
  * The default `core.rootHealth` factory (HLTH-001).
  *
- * **When to use**: as is, it is one of the backend's defaults; the runtime may call it with a
- * {@link PluginStateSource} so that readiness lists plugin states:
- * `rootHealthServiceFactory({ pluginStates })`.
+ * **When to use**: as is, it is one of the backend's defaults; with a {@link PluginStateSource},
+ * readiness lists plugin states: `createBackend()` passes one that reads the runtime's
+ * `backend.getPluginStates()`, and a backend built with `createSpecializedBackend` can do the
+ * same: `rootHealthServiceFactory({ pluginStates: { getPluginStates: () => backend.getPluginStates() } })`.
  */
 export const rootHealthServiceFactory: ServiceFactory &
   ((options?: RootHealthServiceFactoryOptions) => ServiceFactory) = Object.assign(

@@ -36,10 +36,7 @@ export class DefaultRootHttpRouter implements RootHttpRouterService {
   constructor(options: DefaultRootHttpRouterOptions = {}) {
     const indexPath = options.indexPath ?? '/api/app';
     if (indexPath === '') {
-      throw new RootHttpRouterError(
-        'RHTTP_INVALID_INDEX_PATH',
-        'The indexPath option of the rootHttpRouter factory may not be the empty string; give a path, or false to disable the index fallback',
-      );
+      throw new RootHttpRouterError('RHTTP_INVALID_INDEX_PATH', {});
     }
     this.#indexPath =
       indexPath === false ? undefined : trimTrailingSlashes(indexPath).toLowerCase();
@@ -47,10 +44,7 @@ export class DefaultRootHttpRouter implements RootHttpRouterService {
 
   use(path: string, handler: HttpRequestHandler): void {
     if (typeof path !== 'string' || /^[\s/]*$/.test(path)) {
-      throw new RootHttpRouterError(
-        'RHTTP_EMPTY_PATH',
-        `Root router path may not be empty, received ${JSON.stringify(path)}`,
-      );
+      throw new RootHttpRouterError('RHTTP_EMPTY_PATH', { received: JSON.stringify(path) });
     }
     // Express would never match a path without a leading slash; mount it where it was meant.
     const trimmed = trimTrailingSlashes(path.startsWith('/') ? path : `/${path}`);
@@ -59,10 +53,10 @@ export class DefaultRootHttpRouter implements RootHttpRouterService {
     for (const mount of this.#mounts.values()) {
       const other = `${mount.path.toLowerCase()}/`;
       if (probe.startsWith(other) || other.startsWith(probe)) {
-        throw new RootHttpRouterError(
-          'RHTTP_PATH_CONFLICT',
-          `Path ${path} conflicts with the existing path ${mount.path}`,
-        );
+        throw new RootHttpRouterError('RHTTP_PATH_CONFLICT', {
+          mountPath: path,
+          existingPath: mount.path,
+        });
       }
     }
     // The spec's handler type is framework-neutral; at run time it is an express handler.

@@ -1,5 +1,12 @@
-import { Redis } from 'ioredis';
+import { createRequire } from 'node:module';
+import type * as Ioredis from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { RateLimitHit, RateLimitStore } from './RateLimitStore.js';
+
+// ioredis is loaded on first use, synchronously (it is CommonJS), so that a backend that is not
+// configured for Redis does not spend startup time loading the client.
+const require = createRequire(import.meta.url);
+const loadIoredis = (): typeof Ioredis => require('ioredis') as typeof Ioredis;
 
 /** Counts and starts the window atomically, and reports the time left in it. */
 const INCREMENT = `
@@ -21,6 +28,7 @@ export class RedisRateLimitStore implements RateLimitStore {
 
   constructor(options: { connection: string; prefix: string; windowMs: number }) {
     // Commands wait for the connection instead of failing while it is being established.
+    const { Redis } = loadIoredis();
     this.#client = new Redis(options.connection, { lazyConnect: false, maxRetriesPerRequest: 1 });
     // Errors surface on the commands that fail; without a listener ioredis would print them.
     this.#client.on('error', () => {});

@@ -1,18 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { LoggerService } from '@openstage/spec';
 import type { ErrorRequestHandler } from 'express';
-
-/** RHTTP-067: status codes chosen from the error's `name` when it carries none. */
-const STATUS_BY_NAME: Readonly<Record<string, number>> = {
-  NotModifiedError: 304,
-  InputError: 400,
-  AuthenticationError: 401,
-  NotAllowedError: 403,
-  NotFoundError: 404,
-  ConflictError: 409,
-  NotImplementedError: 501,
-  ServiceUnavailableError: 503,
-};
+import { STATUS_BY_ERROR_NAME } from '../../errors/statusByErrorName.js';
 
 /** Options of {@link createErrorHandler}. */
 export interface ErrorHandlerOptions {
@@ -62,7 +51,8 @@ function statusOf(error: Error): number {
     if (typeof value === 'number' && Number.isInteger(value) && value >= 100 && value <= 599)
       return value;
   }
-  return STATUS_BY_NAME[error.name] ?? 500;
+  // RHTTP-067: chosen from the error's `name` when it carries no status.
+  return STATUS_BY_ERROR_NAME[error.name] ?? 500;
 }
 
 /** RHTTP-074: opaque replacement for non-errors and database driver errors. */

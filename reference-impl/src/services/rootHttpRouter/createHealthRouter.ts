@@ -47,20 +47,16 @@ export function createHealthRouter(options: {
 function readHealthHeaders(value: unknown): Array<[string, string]> {
   if (value === undefined || value === null) return [];
   if (typeof value !== 'object' || Array.isArray(value)) {
-    throw invalidHeader(
-      'backend.health.headers',
-      'backend.health.headers must be a mapping of header names to values',
-    );
+    throw invalidHeader('backend.health.headers', 'must be a mapping of header names to values');
   }
   const headers: Array<[string, string]> = [];
   for (const [name, headerValue] of Object.entries(value)) {
     const configPath = `backend.health.headers.${name}`;
-    if (name.trim() === '')
-      throw invalidHeader(configPath, 'backend.health.headers holds an empty header name');
+    if (name.trim() === '') throw invalidHeader(configPath, 'the header name is empty');
     if (typeof headerValue !== 'string' || headerValue === '') {
       throw invalidHeader(
         configPath,
-        `${configPath} must be a non-empty string, received ${JSON.stringify(headerValue)}`,
+        `must be a non-empty string, received ${JSON.stringify(headerValue)}`,
       );
     }
     headers.push([name, headerValue]);
@@ -70,7 +66,7 @@ function readHealthHeaders(value: unknown): Array<[string, string]> {
 
 function invalidHeader(
   configPath: string,
-  message: string,
+  problem: string,
 ): RootHttpRouterError<'HLTH_INVALID_HEADER'> {
-  return new RootHttpRouterError('HLTH_INVALID_HEADER', message, { configPath });
+  return new RootHttpRouterError('HLTH_INVALID_HEADER', { configPath, problem });
 }

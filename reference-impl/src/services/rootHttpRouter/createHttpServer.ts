@@ -63,8 +63,12 @@ export function createHttpServer(options: {
           reject(
             new RootHttpRouterError(
               'RHTTP_LISTEN_FAILED',
-              `Unable to listen on ${listen.host || '*'}:${listen.port} (backend.listen): ${error.message}`,
-              { configPath: 'backend.listen', cause: error },
+              {
+                configPath: 'backend.listen',
+                address: `${listen.host || '*'}:${listen.port}`,
+                reason: error.message,
+              },
+              { cause: error },
             ),
           );
         };

@@ -25,7 +25,7 @@ const DEFAULT_ALLOW_LIST = ['127.0.0.1', '0:0:0:0:0:0:0:1', '::1'];
  * `window` (a duration, default one minute), `ipAllowList`, the skip flags, `passOnStoreError`
  * and `store`. `true` means every default. Returns `undefined` when the value is unset or `false`.
  *
- * @throws RootHttpRouterError `CONF_INVALID_DURATION` naming `<configPath>.window`.
+ * @throws ConfigError `CONF_INVALID_DURATION` naming `<configPath>.window`.
  */
 export function readRateLimitOptions(
   value: unknown,

@@ -1,5 +1,10 @@
 import type { Server } from 'node:http';
-import type { LoggerService, RootHealthService, RootHttpRouterService } from '@openstage/spec';
+import type {
+  LoggerService,
+  RootHealthService,
+  RootHttpRouterService,
+  RootLifecycleService,
+} from '@openstage/spec';
 import express, { type Express, type RequestHandler } from 'express';
 import type { ConfigReader } from './ConfigReader.js';
 import { createHealthRouter } from './createHealthRouter.js';
@@ -10,12 +15,13 @@ import { readDuration } from './readDuration.js';
 import { readHttpsOptions } from './readHttpsOptions.js';
 import { readListenOptions } from './readListenOptions.js';
 import { readServerOptions } from './readServerOptions.js';
+import { announceBoundPort } from '../../backend/boundListenPort.js';
 
 /** The part of the `rootLifecycle` service the root router uses. */
-export interface RootHttpRouterLifecycle {
-  addShutdownHook(hook: () => void | Promise<void>): void;
-  addBeforeShutdownHook(hook: () => void | Promise<void>): void;
-}
+export type RootHttpRouterLifecycle = Pick<
+  RootLifecycleService,
+  'addShutdownHook' | 'addBeforeShutdownHook'
+>;
 
 /** What a `configure` callback receives (RHTTP-039). */
 export interface RootHttpRouterConfigureContext {
@@ -132,6 +138,8 @@ export async function createRootHttpRouter(
 
   await server.start();
   logger.info(`Listening on ${server.host || '*'}:${server.port()}`);
+  // DISC-023: discovery reports this port when backend.listen asks for port 0.
+  announceBoundPort(config, server.port());
 
   if (shutdownDelayMs !== undefined && shutdownDelayMs > 0) {
     lifecycle.addBeforeShutdownHook(

@@ -1,6 +1,7 @@
 import { X509Certificate, createPrivateKey } from 'node:crypto';
 import type { ConfigReader } from './ConfigReader.js';
 import { createSelfSignedCertificate, type PemCertificate } from './createSelfSignedCertificate.js';
+import { ConfigError } from '../rootConfig/index.js';
 import { RootHttpRouterError } from './RootHttpRouterError.js';
 
 /**
@@ -14,11 +15,10 @@ export function readHttpsOptions(config: ConfigReader): PemCertificate | undefin
   if (https === true) {
     const baseUrl = config.getOptional('backend.baseUrl');
     if (baseUrl === undefined || baseUrl === null) {
-      throw new RootHttpRouterError(
-        'RCFG_MISSING_VALUE',
-        "Missing required config value at 'backend.baseUrl', needed for the self-signed certificate of backend.https: true",
-        { configPath: 'backend.baseUrl' },
-      );
+      throw ConfigError.create('RCFG_MISSING_VALUE', {
+        configPath: 'backend.baseUrl',
+        purpose: 'the self-signed certificate of backend.https: true',
+      });
     }
     let hostname: string;
     try {
@@ -26,16 +26,20 @@ export function readHttpsOptions(config: ConfigReader): PemCertificate | undefin
     } catch (error) {
       throw new RootHttpRouterError(
         'RHTTP_INVALID_BASE_URL',
-        `backend.baseUrl ${JSON.stringify(baseUrl)} is not a valid URL; backend.https: true needs its host name`,
-        { configPath: 'backend.baseUrl', cause: error },
+        {
+          configPath: 'backend.baseUrl',
+          value: JSON.stringify(baseUrl),
+          reason: 'is not a valid URL',
+        },
+        { cause: error },
       );
     }
     if (hostname === '') {
-      throw new RootHttpRouterError(
-        'RHTTP_INVALID_BASE_URL',
-        `backend.baseUrl ${JSON.stringify(baseUrl)} has no host name; backend.https: true needs one`,
-        { configPath: 'backend.baseUrl' },
-      );
+      throw new RootHttpRouterError('RHTTP_INVALID_BASE_URL', {
+        configPath: 'backend.baseUrl',
+        value: JSON.stringify(baseUrl),
+        reason: 'has no host name',
+      });
     }
     return createSelfSignedCertificate(hostname);
   }
@@ -46,18 +50,13 @@ export function readHttpsOptions(config: ConfigReader): PemCertificate | undefin
     [key, 'backend.https.certificate.key'],
   ] as const) {
     if (value === undefined || value === null || value === '') {
-      throw new RootHttpRouterError(
-        'RCFG_MISSING_VALUE',
-        `Missing required config value at '${configPath}'`,
-        { configPath },
-      );
+      throw ConfigError.create('RCFG_MISSING_VALUE', { configPath });
     }
     if (typeof value !== 'string') {
-      throw new RootHttpRouterError(
-        'RHTTP_INVALID_CERTIFICATE',
-        `${configPath} must be a PEM string`,
-        { configPath },
-      );
+      throw new RootHttpRouterError('RHTTP_INVALID_CERTIFICATE', {
+        configPath,
+        problem: 'must be a PEM string',
+      });
     }
   }
   return checkPem(cert as string, key as string);
@@ -90,8 +89,9 @@ function invalid(
   problem: string,
   cause?: unknown,
 ): RootHttpRouterError<'RHTTP_INVALID_CERTIFICATE'> {
-  return new RootHttpRouterError('RHTTP_INVALID_CERTIFICATE', `${configPath} ${problem}`, {
-    configPath,
-    ...(cause === undefined ? {} : { cause }),
-  });
+  return new RootHttpRouterError(
+    'RHTTP_INVALID_CERTIFICATE',
+    { configPath, problem },
+    cause === undefined ? undefined : { cause },
+  );
 }

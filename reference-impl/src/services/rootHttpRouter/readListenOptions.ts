@@ -45,9 +45,8 @@ function toPort(digits: string, value: unknown): number {
 }
 
 function invalid(value: unknown): RootHttpRouterError<'RHTTP_INVALID_LISTEN_ADDRESS'> {
-  return new RootHttpRouterError(
-    'RHTTP_INVALID_LISTEN_ADDRESS',
-    `Unable to parse listen address ${JSON.stringify(value)} at backend.listen, expected <port>, <host>:<port> or { host, port }`,
-    { configPath: 'backend.listen' },
-  );
+  return new RootHttpRouterError('RHTTP_INVALID_LISTEN_ADDRESS', {
+    configPath: 'backend.listen',
+    value: JSON.stringify(value),
+  });
 }

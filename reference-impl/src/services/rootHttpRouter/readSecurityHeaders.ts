@@ -63,7 +63,7 @@ function readCsp(csp: unknown): string {
     if (typeof csp !== 'object' || Array.isArray(csp)) {
       throw invalidCsp(
         'backend.csp',
-        'backend.csp must be a mapping of directive names to lists of sources or false',
+        'must be a mapping of directive names to lists of sources or false',
       );
     }
     for (const [key, value] of Object.entries(csp)) {
@@ -73,21 +73,21 @@ function readCsp(csp: unknown): string {
         if (directive === 'default-src') {
           throw invalidCsp(
             configPath,
-            `backend.csp may not remove the default-src directive (${configPath} is false)`,
+            'the default-src directive may not be removed (set to false)',
           );
         }
         directives.set(directive, false);
         continue;
       }
       if (!Array.isArray(value) || value.some((source) => typeof source !== 'string')) {
-        throw invalidCsp(configPath, `${configPath} must be a list of strings or false`);
+        throw invalidCsp(configPath, 'must be a list of strings or false');
       }
       const sources = value as string[];
       const bad = sources.find((source) => source.includes(';') || source.includes(','));
       if (bad !== undefined) {
         throw invalidCsp(
           configPath,
-          `${configPath} holds ${JSON.stringify(bad)}; directive ${directive} may not contain ';' or ','`,
+          `${JSON.stringify(bad)}; a source of directive ${directive} may not contain ';' or ','`,
         );
       }
       directives.set(directive, sources);
@@ -107,16 +107,15 @@ function readReferrerPolicy(policy: unknown): string {
   if (tokens.length === 0) return 'no-referrer';
   for (const token of tokens) {
     if (typeof token !== 'string' || !REFERRER_TOKENS.has(token)) {
-      throw new RootHttpRouterError(
-        'RHTTP_INVALID_REFERRER_POLICY',
-        `backend.referrer.policy holds ${JSON.stringify(token)}, which is not a Referrer-Policy token`,
-        { configPath: 'backend.referrer.policy' },
-      );
+      throw new RootHttpRouterError('RHTTP_INVALID_REFERRER_POLICY', {
+        configPath: 'backend.referrer.policy',
+        value: JSON.stringify(token),
+      });
     }
   }
   return tokens.join(',');
 }
 
-function invalidCsp(configPath: string, message: string): RootHttpRouterError<'RHTTP_INVALID_CSP'> {
-  return new RootHttpRouterError('RHTTP_INVALID_CSP', message, { configPath });
+function invalidCsp(configPath: string, problem: string): RootHttpRouterError<'RHTTP_INVALID_CSP'> {
+  return new RootHttpRouterError('RHTTP_INVALID_CSP', { configPath, problem });
 }

@@ -18,7 +18,7 @@ const LIMITS = ['maxHeadersCount', 'maxRequestsPerSocket'] as const;
  * Reads `backend.server` (RHTTP-032 to RHTTP-035): timeouts as milliseconds or durations, limits
  * as numbers.
  *
- * @throws RootHttpRouterError `CONF_INVALID_DURATION` naming the timeout's config path.
+ * @throws ConfigError `CONF_INVALID_DURATION` naming the timeout's config path.
  */
 export function readServerOptions(config: ConfigReader): ServerOptions {
   const options: ServerOptions = {};

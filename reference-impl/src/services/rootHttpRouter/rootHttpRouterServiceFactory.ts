@@ -1,7 +1,6 @@
 import { coreServices } from '../../authoring/coreServices.js';
 import { createServiceFactory } from '../../authoring/createServiceFactory.js';
 import type { ServiceFactory } from '../../wireFormat/types.js';
-import type { ConfigReader } from './ConfigReader.js';
 import { createRootHttpRouter, type RootHttpRouterFactoryOptions } from './createRootHttpRouter.js';
 
 function createFactory(options: RootHttpRouterFactoryOptions = {}) {
@@ -16,7 +15,7 @@ function createFactory(options: RootHttpRouterFactoryOptions = {}) {
     async factory({ config, logger, lifecycle, health }) {
       const { router } = await createRootHttpRouter(
         {
-          config: config as ConfigReader,
+          config,
           logger: logger.child({ service: 'rootHttpRouter' }),
           lifecycle,
           health,

@@ -1,4 +1,5 @@
 import type { LoggerService } from '../../authoring/coreServiceTypes.js';
+import { errorForLog } from '../../errors/errorForLog.js';
 
 /** A registered hook and the logger its failures go to. */
 export interface RegisteredHook {
@@ -39,7 +40,7 @@ export async function runHooks(
     } catch (error) {
       (logger ?? fallback).error(`${phase} hook${hook.name ? ` '${hook.name}'` : ''} failed`, {
         code: 'LIFE_HOOK_FAILED',
-        error,
+        error: errorForLog(error),
       });
       return { outcome: 'failure', error };
     }

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeRootConfig, rootConfigServiceFactory } from '../rootConfig/index.js';
 import { createRootLoggerServiceFactory } from './rootLoggerServiceFactory.js';
 
+// The wire-format factory function, called directly; the casts to it stay for that reason.
 type Factory = { factory: (deps: object) => Promise<unknown> };
 
 let dir: string;

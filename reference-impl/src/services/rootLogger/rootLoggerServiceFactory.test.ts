@@ -16,6 +16,7 @@ describe('logger service factories', () => {
   });
 
   it('LOG-001: the root factory builds a logger from rootConfig', async () => {
+    // The cast stays: the test calls the wire-format factory function directly.
     const factory = rootLoggerServiceFactory as unknown as {
       factory: (deps: object) => Promise<{ info: unknown; child: unknown }>;
     };
@@ -28,6 +29,7 @@ describe('logger service factories', () => {
 
   it('LOG-044, LOG-045: the plugin logger is rootLogger.child({ plugin }) of whatever root logger is given', async () => {
     const test = createTestLogger();
+    // The cast stays: the test calls the wire-format factory function directly.
     const factory = loggerServiceFactory as unknown as {
       factory: (deps: object, ctx: unknown) => Promise<{ info: (m: string) => void }>;
     };

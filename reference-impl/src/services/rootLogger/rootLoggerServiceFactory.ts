@@ -21,8 +21,7 @@ export function createRootLoggerServiceFactory(options: CreateRootLoggerFromConf
   return createServiceFactory({
     service: coreServices.rootLogger,
     deps: { config: coreServices.rootConfig },
-    // The authoring API types rootConfig loosely; its instances implement the spec's Config.
-    factory: ({ config }) => createRootLoggerFromConfig(config as unknown as Config, resolved),
+    factory: ({ config }) => createRootLoggerFromConfig(config, resolved),
   });
 }
 

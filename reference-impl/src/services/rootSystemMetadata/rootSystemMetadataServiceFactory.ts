@@ -1,4 +1,3 @@
-import type { Config } from '@openstage/spec';
 import { coreServices } from '../../authoring/coreServices.js';
 import { createServiceFactory } from '../../authoring/createServiceFactory.js';
 import { DefaultRootSystemMetadataService } from './DefaultRootSystemMetadataService.js';
@@ -7,7 +6,6 @@ import { DefaultRootSystemMetadataService } from './DefaultRootSystemMetadataSer
 export const rootSystemMetadataServiceFactory = createServiceFactory({
   service: coreServices.rootSystemMetadata,
   deps: { config: coreServices.rootConfig, instanceMetadata: coreServices.rootInstanceMetadata },
-  // The authoring API types rootConfig loosely; its instances implement the spec's Config.
   factory: ({ config, instanceMetadata }) =>
-    new DefaultRootSystemMetadataService(config as unknown as Config, instanceMetadata),
+    new DefaultRootSystemMetadataService(config, instanceMetadata),
 });

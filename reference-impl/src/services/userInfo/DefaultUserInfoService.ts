@@ -45,40 +45,29 @@ export class DefaultUserInfoService implements UserInfoService {
     const principal = credentials.principal as
       { type?: unknown; userEntityRef?: unknown } | undefined;
     if (principal?.type !== 'user' || typeof principal.userEntityRef !== 'string') {
-      throw new UserInfoServiceError(
-        'UINFO_NOT_USER',
-        `Only user credentials are supported, received '${String(principal?.type)}' credentials`,
-      );
+      throw new UserInfoServiceError('UINFO_NOT_USER', { received: String(principal?.type) });
     }
     const token = (credentials as { token?: unknown }).token;
     if (typeof token !== 'string' || token === '') {
-      throw new UserInfoServiceError(
-        'UINFO_MISSING_TOKEN',
-        'User credentials are unexpectedly missing their token',
-      );
+      throw new UserInfoServiceError('UINFO_MISSING_TOKEN', {});
     }
     const cached = this.#cache.get(token);
     if (cached !== undefined) return cached;
 
     const payload = decodePayload(token);
     if (typeof payload?.sub !== 'string') {
-      throw new UserInfoServiceError(
-        'UINFO_INVALID_SUBJECT',
-        "The user token's sub claim is not a string",
-      );
+      throw new UserInfoServiceError('UINFO_INVALID_SUBJECT', {});
     }
     const ownership = payload.ent ?? (await this.#lookUpOwnership(token));
     if (ownership === undefined || ownership === null) {
-      throw new UserInfoServiceError(
-        'UINFO_OWNERSHIP_UNRESOLVED',
-        `Ownership entity refs of '${principal.userEntityRef}' cannot be determined from the token or the auth backend`,
-      );
+      throw new UserInfoServiceError('UINFO_OWNERSHIP_UNRESOLVED', {
+        userEntityRef: principal.userEntityRef,
+      });
     }
     if (!Array.isArray(ownership) || ownership.some((ref) => typeof ref !== 'string')) {
-      throw new UserInfoServiceError(
-        'UINFO_OWNERSHIP_INVALID',
-        `Ownership entity refs of '${principal.userEntityRef}' must be a list of strings`,
-      );
+      throw new UserInfoServiceError('UINFO_OWNERSHIP_INVALID', {
+        userEntityRef: principal.userEntityRef,
+      });
     }
     const info: BackstageUserInfo = {
       userEntityRef: principal.userEntityRef,
@@ -94,17 +83,15 @@ export class DefaultUserInfoService implements UserInfoService {
     try {
       response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
     } catch (error) {
-      throw new UserInfoServiceError('UINFO_LOOKUP_FAILED', `Request to ${url} failed`, {
-        cause: error,
-      });
+      throw new UserInfoServiceError('UINFO_LOOKUP_FAILED', { url }, { cause: error });
     }
     if (!response.ok) {
       const body = await response.text().catch(() => '');
-      throw new UserInfoServiceError(
-        'UINFO_LOOKUP_FAILED',
-        `Request to ${url} failed with status ${response.status}: ${body.slice(0, 500)}`,
-        { statusCode: response.status, body },
-      );
+      throw new UserInfoServiceError('UINFO_LOOKUP_FAILED', {
+        url,
+        statusCode: response.status,
+        body,
+      });
     }
     const answer = (await response.json().catch(() => undefined)) as
       { claims?: { ent?: unknown } } | undefined;

@@ -29,12 +29,10 @@ export class ExternalTokenVerifier {
       if (entry.accessRestrictions === undefined) return { subject: result.subject };
       const restrictions = entry.accessRestrictions.get(this.#pluginId);
       if (restrictions === undefined) {
-        const allowed = [...entry.accessRestrictions.keys()].map((id) => `'${id}'`).join(', ');
-        throw new AuthServiceError(
-          'AUTH_ACCESS_RESTRICTED',
-          `This token's access is restricted to plugin(s) ${allowed}, not '${this.#pluginId}'`,
-          { pluginId: this.#pluginId },
-        );
+        throw new AuthServiceError('AUTH_ACCESS_RESTRICTED', {
+          pluginId: this.#pluginId,
+          allowedPluginIds: [...entry.accessRestrictions.keys()],
+        });
       }
       const copy: BackstagePrincipalAccessRestrictions = {};
       if (restrictions.permissionNames !== undefined)

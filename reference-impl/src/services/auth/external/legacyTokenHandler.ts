@@ -43,7 +43,7 @@ export const legacyTokenHandler: ExternalTokenHandler<LegacyContext> = {
     } catch (error) {
       // Another entry's secret may match; only a matching signature makes it ours.
       if (error instanceof errors.JWSSignatureVerificationFailed) return undefined;
-      throw toTokenError(error, 'legacy external access token');
+      throw toTokenError(error, { tokenKind: 'legacy external access token' });
     }
     return { subject: context.subject };
   },

@@ -7,11 +7,7 @@ const ACTIONS: readonly string[] = ['create', 'read', 'update', 'delete'];
 const ITEM_KEYS: readonly string[] = ['plugin', 'permission', 'permissionAttribute'];
 
 function invalid(configPath: string, problem: string): AuthServiceError {
-  return new AuthServiceError(
-    'AUTH_ACCESS_RESTRICTIONS_INVALID',
-    `Invalid access restrictions at ${configPath}: ${problem}`,
-    { configPath },
-  );
+  return new AuthServiceError('AUTH_ACCESS_RESTRICTIONS_INVALID', { configPath, problem });
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -44,11 +44,10 @@ function buildHandlers(
   const builtIn = new Set(handlers.keys());
   for (const handler of customHandlers) {
     if (handlers.has(handler.type)) {
-      const clash = builtIn.has(handler.type) ? 'a built-in type' : 'declared by another handler';
-      throw new AuthServiceError(
-        'AUTH_EXTERNAL_HANDLER_DUPLICATE_TYPE',
-        `External token handler type '${handler.type}' is ${clash}; install one handler per type`,
-      );
+      throw new AuthServiceError('AUTH_EXTERNAL_HANDLER_DUPLICATE_TYPE', {
+        type: handler.type,
+        builtIn: builtIn.has(handler.type),
+      });
     }
     handlers.set(handler.type, handler);
   }
@@ -67,11 +66,10 @@ export function readExternalAccess(
   const handlers = buildHandlers(options.keySets, options.customHandlers ?? []);
   const raw = authConfig.externalAccess ?? [];
   if (!Array.isArray(raw)) {
-    throw new AuthServiceError(
-      'AUTH_EXTERNAL_ACCESS_INVALID_OPTIONS',
-      `Invalid external access configuration: ${EXTERNAL_ACCESS} must be a list`,
-      { configPath: EXTERNAL_ACCESS },
-    );
+    throw new AuthServiceError('AUTH_EXTERNAL_ACCESS_INVALID_OPTIONS', {
+      configPath: EXTERNAL_ACCESS,
+      problem: 'must be a list',
+    });
   }
   const items: Array<{ configPath: string; value: unknown }> = raw.map((value, index) => ({
     configPath: `${EXTERNAL_ACCESS}[${index}]`,
@@ -100,29 +98,26 @@ export function readExternalAccess(
   const seenSecrets = new Map<string, string>();
   for (const { configPath, value } of items) {
     if (!isObject(value)) {
-      throw new AuthServiceError(
-        'AUTH_EXTERNAL_ACCESS_INVALID_OPTIONS',
-        `Invalid external access configuration at ${configPath}: must be an object`,
-        { configPath },
-      );
+      throw new AuthServiceError('AUTH_EXTERNAL_ACCESS_INVALID_OPTIONS', {
+        configPath,
+        problem: 'must be an object',
+      });
     }
     const type = value.type;
     const handler = typeof type === 'string' ? handlers.get(type) : undefined;
     if (handler === undefined) {
-      const expected = [...handlers.keys()].map((t) => `'${t}'`).join(', ');
-      throw new AuthServiceError(
-        'AUTH_EXTERNAL_ACCESS_UNKNOWN_TYPE',
-        `Unknown type '${String(type)}' in ${EXTERNAL_ACCESS} at ${configPath}.type, expected one of ${expected}`,
-        { configPath: `${configPath}.type` },
-      );
+      throw new AuthServiceError('AUTH_EXTERNAL_ACCESS_UNKNOWN_TYPE', {
+        configPath: `${configPath}.type`,
+        type: String(type),
+        expected: [...handlers.keys()],
+      });
     }
     const entryOptions = value.options ?? {};
     if (!isObject(entryOptions)) {
-      throw new AuthServiceError(
-        'AUTH_EXTERNAL_ACCESS_INVALID_OPTIONS',
-        `Invalid external access configuration at ${configPath}.options: must be an object`,
-        { configPath: `${configPath}.options` },
-      );
+      throw new AuthServiceError('AUTH_EXTERNAL_ACCESS_INVALID_OPTIONS', {
+        configPath: `${configPath}.options`,
+        problem: 'must be an object',
+      });
     }
     const context = handler.initialize({
       options: entryOptions,
@@ -137,12 +132,13 @@ export function readExternalAccess(
     if (secretKey !== undefined) {
       const earlier = seenSecrets.get(secretKey);
       if (earlier !== undefined) {
-        const what = type === 'static' ? 'token' : 'secret';
-        throw new AuthServiceError(
-          'AUTH_EXTERNAL_ACCESS_DUPLICATE',
-          `The ${type} ${what} of ${configPath} is the same as that of ${earlier}`,
-          { configPath: `${configPath}.options.${what}` },
-        );
+        const field = type === 'static' ? 'token' : 'secret';
+        throw new AuthServiceError('AUTH_EXTERNAL_ACCESS_DUPLICATE', {
+          configPath: `${configPath}.options.${field}`,
+          type: String(type),
+          field,
+          earlier,
+        });
       }
       seenSecrets.set(secretKey, configPath);
     }

@@ -1,11 +1,7 @@
 import { AuthServiceError } from '../AuthServiceError.js';
 
 function invalid(configPath: string, problem: string): AuthServiceError {
-  return new AuthServiceError(
-    'AUTH_EXTERNAL_ACCESS_INVALID_OPTIONS',
-    `Invalid external access configuration at ${configPath}: ${problem}`,
-    { configPath },
-  );
+  return new AuthServiceError('AUTH_EXTERNAL_ACCESS_INVALID_OPTIONS', { configPath, problem });
 }
 
 /** Reads a required string option that must not contain white space (AUTH-161, AUTH-162). */

@@ -92,20 +92,18 @@ export class PluginTokenHandler {
     if (typeof sub !== 'string' || !PLUGIN_ID_PATTERN.test(sub)) {
       throw new AuthServiceError(
         'AUTH_TOKEN_SUBJECT_INVALID',
-        typeof sub === 'string'
-          ? `Plugin token subject '${sub.slice(0, 100)}' is not a valid plugin id`
-          : 'Plugin token has no sub claim naming the issuing plugin',
+        typeof sub === 'string' ? { subject: sub.slice(0, 100) } : {},
       );
     }
-    const what = `plugin token from plugin '${sub}'`;
+    const culprit = { tokenKind: 'plugin token', pluginId: sub } as const;
     let url: string;
     try {
       url = `${await this.#discovery.getBaseUrl(sub)}${PLUGIN_JWKS_PATH}`;
     } catch (error) {
       throw new AuthServiceError(
         'AUTH_TOKEN_UNKNOWN_ISSUER',
-        `Unable to verify ${what}: discovery could not resolve plugin '${sub}'`,
-        { pluginId: sub, cause: error },
+        { ...culprit, reason: `discovery could not resolve plugin '${sub}'` },
+        { cause: error },
       );
     }
     let payload: Record<string, unknown>;
@@ -118,15 +116,11 @@ export class PluginTokenHandler {
         currentDate: new Date(this.#now()),
       }));
     } catch (error) {
-      throw toTokenError(error, what, { pluginId: sub });
+      throw toTokenError(error, culprit);
     }
     const obo = payload.obo;
     if (obo !== undefined && (typeof obo !== 'string' || obo === '')) {
-      throw new AuthServiceError(
-        'AUTH_OBO_TOKEN_INVALID',
-        `The obo claim of the ${what} does not hold a user token`,
-        { pluginId: sub },
-      );
+      throw new AuthServiceError('AUTH_OBO_TOKEN_INVALID', { pluginId: sub });
     }
     return {
       issuer: sub,

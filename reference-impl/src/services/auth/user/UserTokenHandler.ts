@@ -60,15 +60,15 @@ export class UserTokenHandler {
   async verifyToken(token: string, parts: TokenParts): Promise<UserTokenResult> {
     const { typ } = parts.header;
     const isLimited = typ === tokenTypes.limitedUser;
-    const what = isLimited ? 'limited user token' : 'user token';
+    const tokenKind = isLimited ? 'limited user token' : 'user token';
     let url: string;
     try {
       url = `${await this.#discovery.getBaseUrl('auth')}${USER_JWKS_PATH}`;
     } catch (error) {
       throw new AuthServiceError(
         'AUTH_TOKEN_UNKNOWN_ISSUER',
-        `Unable to verify ${what}: discovery could not resolve plugin 'auth'`,
-        { pluginId: 'auth', cause: error },
+        { tokenKind, pluginId: 'auth', reason: "discovery could not resolve plugin 'auth'" },
+        { cause: error },
       );
     }
     const options: JWTVerifyOptions = {
@@ -85,13 +85,14 @@ export class UserTokenHandler {
     try {
       ({ payload } = await jwtVerify(token, this.#keySets.resolverFor(url), options));
     } catch (error) {
-      throw toTokenError(error, what);
+      throw toTokenError(error, { tokenKind });
     }
     if (typeof payload.sub !== 'string' || payload.sub === '') {
-      throw new AuthServiceError(
-        'AUTH_TOKEN_CLAIMS_MISSING',
-        `The ${what} has no user entity ref in its sub claim`,
-      );
+      throw new AuthServiceError('AUTH_TOKEN_CLAIMS_MISSING', {
+        tokenKind,
+        claim: 'sub',
+        expected: 'a user entity ref',
+      });
     }
     return { userEntityRef: payload.sub, isLimited, exp: payload.exp as number };
   }
@@ -108,10 +109,9 @@ export class UserTokenHandler {
     const typ = header.typ;
     if (typ === undefined || typ === tokenTypes.limitedUser) return { token, expiresAt };
     if (typ !== tokenTypes.user) {
-      throw new AuthServiceError(
-        'AUTH_LIMITED_TOKEN_UNSUPPORTED',
-        `Failed to create limited user token: unsupported token type '${String(typ)}'`,
-      );
+      throw new AuthServiceError('AUTH_LIMITED_TOKEN_UNSUPPORTED', {
+        problem: `unsupported token type '${String(typ)}'`,
+      });
     }
     if (typeof payload.uip !== 'string') return { token, expiresAt };
     const encode = (value: object) =>

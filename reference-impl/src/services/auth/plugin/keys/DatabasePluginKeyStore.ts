@@ -75,8 +75,8 @@ export class DatabasePluginKeyStore implements PluginKeyStore {
     } catch (error) {
       throw new AuthServiceError(
         'AUTH_SIGNING_KEY_UNAVAILABLE',
-        `Unable to list the public keys of plugin '${this.#pluginId}' from its database`,
-        { pluginId: this.#pluginId, cause: error },
+        { pluginId: this.#pluginId, operation: 'list' },
+        { cause: error },
       );
     }
     const now = this.#now();
@@ -114,8 +114,8 @@ export class DatabasePluginKeyStore implements PluginKeyStore {
       );
       throw new AuthServiceError(
         'AUTH_SIGNING_KEY_UNAVAILABLE',
-        `Unable to generate or store a signing key for plugin '${this.#pluginId}'`,
-        { pluginId: this.#pluginId, cause: error },
+        { pluginId: this.#pluginId, operation: 'store' },
+        { cause: error },
       );
     }
   }

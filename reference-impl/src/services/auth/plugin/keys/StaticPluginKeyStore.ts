@@ -33,11 +33,7 @@ export class StaticPluginKeyStore implements PluginKeyStore {
     entries: readonly StaticKeyEntry[] | undefined,
   ): Promise<StaticPluginKeyStore> {
     if (entries === undefined || entries.length === 0) {
-      throw new AuthServiceError(
-        'AUTH_STATIC_KEYS_MISSING',
-        `The static plugin key store needs at least one key pair in ${KEYS_PATH}`,
-        { configPath: KEYS_PATH },
-      );
+      throw new AuthServiceError('AUTH_STATIC_KEYS_MISSING', { configPath: KEYS_PATH });
     }
     const publicKeys: JsonObject[] = [];
     let signingKey: SigningKey | undefined;
@@ -53,11 +49,9 @@ export class StaticPluginKeyStore implements PluginKeyStore {
       publicKeys.push({ ...(await exportJWK(publicKey)), kid: keyId, alg });
       if (index === 0) {
         if (entry.privateKeyFile === undefined) {
-          throw new AuthServiceError(
-            'AUTH_STATIC_SIGNING_KEY_MISSING',
-            `The first static plugin key signs tokens and needs ${path}.privateKeyFile`,
-            { configPath: `${path}.privateKeyFile` },
-          );
+          throw new AuthServiceError('AUTH_STATIC_SIGNING_KEY_MISSING', {
+            configPath: `${path}.privateKeyFile`,
+          });
         }
         const privateKeyFile = requireString(entry.privateKeyFile, `${path}.privateKeyFile`);
         signingKey = { kid: keyId, alg, key: await loadKey(privateKeyFile, path, alg, 'private') };
@@ -78,11 +72,10 @@ export class StaticPluginKeyStore implements PluginKeyStore {
 
 function requireString(value: unknown, configPath: string): string {
   if (typeof value !== 'string' || value === '') {
-    throw new AuthServiceError(
-      'AUTH_STATIC_KEY_UNREADABLE',
-      `Invalid static plugin key configuration: ${configPath} must be a non-empty string`,
-      { configPath },
-    );
+    throw new AuthServiceError('AUTH_STATIC_KEY_UNREADABLE', {
+      configPath,
+      problem: 'must be a non-empty string',
+    });
   }
   return value;
 }
@@ -94,8 +87,8 @@ async function loadKey(file: string, configPath: string, alg: string, kind: 'pub
   } catch (error) {
     throw new AuthServiceError(
       'AUTH_STATIC_KEY_UNREADABLE',
-      `Unable to read the ${kind} key file '${file}' of ${configPath}`,
-      { configPath, cause: error },
+      { configPath, file, problem: `unable to read the ${kind} key file` },
+      { cause: error },
     );
   }
   try {
@@ -106,8 +99,12 @@ async function loadKey(file: string, configPath: string, alg: string, kind: 'pub
     const format = kind === 'public' ? 'an SPKI' : 'a PKCS#8';
     throw new AuthServiceError(
       'AUTH_STATIC_KEY_UNREADABLE',
-      `The ${kind} key file '${file}' of ${configPath} does not hold ${format} PEM key for algorithm ${alg}`,
-      { configPath, cause: error },
+      {
+        configPath,
+        file,
+        problem: `the ${kind} key file does not hold ${format} PEM key for algorithm ${alg}`,
+      },
+      { cause: error },
     );
   }
 }
