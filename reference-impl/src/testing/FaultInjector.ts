@@ -10,6 +10,18 @@ import { TestKitError } from './TestKitError.js';
 /** The dependency key under which a wrapped plugin factory learns its plugin id. */
 const PLUGIN_KEY = '__openstageFaultPluginMetadata';
 
+/** The culprit ids of a fault: its plugin, and its service or module. */
+function faultTarget(fault: Fault): { pluginId?: string; moduleId?: string; serviceId?: string } {
+  if (fault.target === 'serviceFactory') {
+    return fault.pluginId === undefined
+      ? { serviceId: fault.serviceId }
+      : { serviceId: fault.serviceId, pluginId: fault.pluginId };
+  }
+  return fault.moduleId === undefined
+    ? { pluginId: fault.pluginId }
+    : { pluginId: fault.pluginId, moduleId: fault.moduleId };
+}
+
 function describeFault(fault: Fault): string {
   if (fault.target === 'serviceFactory') {
     return `serviceFactory fault on '${fault.serviceId}'${fault.pluginId === undefined ? '' : ` for plugin '${fault.pluginId}'`}`;
@@ -59,16 +71,7 @@ export class FaultInjector {
             ? !plugins.has(fault.pluginId)
             : !modules.has(`${fault.pluginId}/${fault.moduleId}`);
       if (unknown) {
-        throw new TestKitError(
-          'TEST_UNKNOWN_FAULT_TARGET',
-          `The ${describeFault(fault)} targets something the test backend does not have; correct the ids or add the feature it targets`,
-          {
-            pluginId: fault.pluginId,
-            ...(fault.target === 'serviceFactory'
-              ? { serviceId: fault.serviceId }
-              : { moduleId: fault.moduleId }),
-          },
-        );
+        throw new TestKitError('TEST_UNKNOWN_FAULT_TARGET', faultTarget(fault));
       }
     }
   }
@@ -123,39 +126,22 @@ export class FaultInjector {
   /** TEST-255: pending hangs reject so the backend can stop. */
   releaseHangs(): void {
     for (const reject of [...this.#hanging]) {
-      reject(
-        new TestKitError(
-          'TEST_INJECTED_FAULT',
-          'The test backend stopped while an injected hang was pending',
-        ),
-      );
+      reject(new TestKitError('TEST_INJECTED_FAULT', { outcome: 'pending' }));
     }
     this.#hanging.clear();
   }
 
   #fire(fault: Fault): Promise<never> {
-    const details = {
-      pluginId: fault.pluginId,
-      ...(fault.target === 'serviceFactory'
-        ? { serviceId: fault.serviceId }
-        : { moduleId: fault.moduleId }),
-    };
+    const target = faultTarget(fault);
     if (fault.effect === 'throw') {
       return Promise.reject(
-        new TestKitError('TEST_INJECTED_FAULT', `Injected ${describeFault(fault)} threw`, details),
+        new TestKitError('TEST_INJECTED_FAULT', { ...target, outcome: 'threw' }),
       );
     }
     return new Promise<never>((_resolve, reject) => {
       const release = (cause: Error): void => {
         this.#hanging.delete(release);
-        reject(
-          new TestKitError(
-            'TEST_INJECTED_FAULT',
-            `Injected ${describeFault(fault)} hung until the test backend stopped`,
-            details,
-            { cause },
-          ),
-        );
+        reject(new TestKitError('TEST_INJECTED_FAULT', { ...target, outcome: 'hung' }, { cause }));
       };
       this.#hanging.add(release);
     });

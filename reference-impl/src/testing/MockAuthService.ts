@@ -84,11 +84,10 @@ export class MockAuthService implements AuthService {
     }
     const target = this.#field(payload, 'target');
     if (target !== undefined && target !== this.#pluginId) {
-      throw new TestKitError(
-        'TEST_MOCK_TOKEN_WRONG_TARGET',
-        `Invalid mock token target plugin ID, got '${target}' but expected '${this.#pluginId}'`,
-        { pluginId: this.#pluginId },
-      );
+      throw new TestKitError('TEST_MOCK_TOKEN_WRONG_TARGET', {
+        pluginId: this.#pluginId,
+        targetPluginId: target,
+      });
     }
     const obo = this.#field(payload, 'obo');
     if (obo !== undefined) return mockCredentials.user(obo);
@@ -166,14 +165,8 @@ export class MockAuthService implements AuthService {
     return value;
   }
 
-  #invalid(what: string): TestKitError<'TEST_INVALID_MOCK_TOKEN'> {
+  #invalid(problem: string): TestKitError<'TEST_INVALID_MOCK_TOKEN'> {
     // The token itself is left out, as real auth services do.
-    return new TestKitError(
-      'TEST_INVALID_MOCK_TOKEN',
-      `Mock auth service of plugin '${this.#pluginId}' got ${what}; use the tokens of mockCredentials`,
-      {
-        pluginId: this.#pluginId,
-      },
-    );
+    return new TestKitError('TEST_INVALID_MOCK_TOKEN', { pluginId: this.#pluginId, problem });
   }
 }

@@ -59,17 +59,12 @@ export class MockHttpAuthService implements HttpAuthService {
     const type = (credentials.principal as { type?: string }).type ?? 'unknown';
     if (allow !== undefined && !allow.includes(type)) {
       if (type === 'none') {
-        throw new HttpAuthServiceError('HAUTH_MISSING_CREDENTIALS', 'Missing credentials', {
-          pluginId: this.#pluginId,
-        });
+        throw new HttpAuthServiceError('HAUTH_MISSING_CREDENTIALS', { pluginId: this.#pluginId });
       }
-      throw new HttpAuthServiceError(
-        'HAUTH_PRINCIPAL_NOT_ALLOWED',
-        `This endpoint does not allow '${type}' credentials`,
-        {
-          pluginId: this.#pluginId,
-        },
-      );
+      throw new HttpAuthServiceError('HAUTH_PRINCIPAL_NOT_ALLOWED', {
+        pluginId: this.#pluginId,
+        principalType: type,
+      });
     }
     // The allow list was checked above, which is what the narrowed type promises.
     return credentials as BackstageCredentials<BackstagePrincipalTypes[TAllowed]>;

@@ -17,10 +17,7 @@ export class MockUserInfoService implements UserInfoService {
       { type?: unknown; userEntityRef?: unknown } | undefined;
     if (principal?.type !== 'user' || typeof principal.userEntityRef !== 'string') {
       // The same refusal as the default service (UINFO-005).
-      throw new UserInfoServiceError(
-        'UINFO_NOT_USER',
-        `User info is only available for user credentials, got '${String(principal?.type)}'`,
-      );
+      throw new UserInfoServiceError('UINFO_NOT_USER', { received: String(principal?.type) });
     }
     const userEntityRef = principal.userEntityRef;
     return { userEntityRef, ownershipEntityRefs: [userEntityRef], ...this.#info };

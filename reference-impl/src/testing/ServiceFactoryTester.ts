@@ -90,11 +90,7 @@ export class ServiceFactoryTester<
     }
     const loaded = await loading;
     if (loaded === undefined) {
-      throw new TestKitError(
-        'TEST_SERVICE_NOT_FOUND',
-        `Service '${ref.id}' not found: neither the tester's factories nor the ref's default factory provide it; add a factory for it to dependencies`,
-        { serviceId: ref.id },
-      );
+      throw new TestKitError('TEST_SERVICE_NOT_FOUND', { serviceId: ref.id });
     }
     return loaded;
   }

@@ -67,10 +67,12 @@ export class TestCaches implements TestCachesShape {
   init = async (id: TestCacheId): Promise<TestCacheConnection> => {
     if (!this.supports(id)) {
       const supported = this.#ids.filter((i) => this.supports(i));
-      throw new TestKitError(
-        'TEST_UNSUPPORTED_CACHE',
-        `Unsupported test cache ${id} for this environment, possible values are ${supported.join(', ') || 'none'}; set ${KNOWN.find((k) => k.id === id)?.env ?? 'its connection-string variable'} to enable it`,
-      );
+      const env = KNOWN.find((k) => k.id === id)?.env;
+      throw new TestKitError('TEST_UNSUPPORTED_CACHE', {
+        id,
+        supported,
+        ...(env === undefined ? {} : { env }),
+      });
     }
     const known = KNOWN.find((k) => k.id === id)!;
     // A memory store is private to each backend, so it starts empty by construction (TEST-220).

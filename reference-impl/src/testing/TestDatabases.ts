@@ -86,10 +86,12 @@ export class TestDatabases implements TestDatabasesShape<Knex> {
   init = async (id: TestDatabaseId): Promise<Knex> => {
     if (!this.supports(id)) {
       const supported = this.#ids.filter((i) => this.supports(i));
-      throw new TestKitError(
-        'TEST_UNSUPPORTED_DATABASE',
-        `Unsupported test database ${id} for this environment, possible values are ${supported.join(', ') || 'none'}; set ${KNOWN.find((k) => k.id === id)?.env ?? 'its connection-string variable'} to enable it`,
-      );
+      const env = KNOWN.find((k) => k.id === id)?.env;
+      throw new TestKitError('TEST_UNSUPPORTED_DATABASE', {
+        id,
+        supported,
+        ...(env === undefined ? {} : { env }),
+      });
     }
     const created = await createLogicalDatabase(id);
     this.#created.push(created);

@@ -103,11 +103,7 @@ export function createTestBackend<TExtensionPoints extends unknown[]>(
     getStartupTimeline: () => inner.getStartupTimeline(),
     get server(): TestServer {
       if (slot.server === undefined) {
-        throw new TestKitError(
-          'TEST_SERVER_UNAVAILABLE',
-          'TestBackend server is not available: a feature replaced the root HTTP router, or the backend has not started',
-          { serviceId: 'core.rootHttpRouter' },
-        );
+        throw new TestKitError('TEST_SERVER_UNAVAILABLE', { serviceId: 'core.rootHttpRouter' });
       }
       return slot.server;
     },
@@ -165,11 +161,10 @@ function extensionPointModules(
     }
   }
   if (unused.length > 0) {
-    throw new TestKitError(
-      'TEST_EXTENSION_POINT_UNUSED',
-      `Unable to determine the plugin ID of extension point(s) ${unused.map((id) => `'${id}'`).join(', ')}. Tested extension points must be depended on by one or more tested modules`,
-      { extensionPointId: unused[0]! },
-    );
+    throw new TestKitError('TEST_EXTENSION_POINT_UNUSED', {
+      extensionPointId: unused[0]!,
+      extensionPointIds: unused,
+    });
   }
   return [...byPlugin].map(
     ([pluginId, list]) =>

@@ -3,7 +3,8 @@ import type { LoggerService, SchedulerServiceTaskFunction } from '@openstage/spe
 import type { ParsedTaskSchedule } from './parseTaskSchedule.js';
 import { runTaskFunction, type TaskRun } from './runTaskFunction.js';
 import { serializeRunError } from './serializeRunError.js';
-import { sleep } from './sleep.js';
+import { LoopSleeper } from './LoopSleeper.js';
+import type { SchedulerClock } from './SchedulerClock.js';
 import { taskErrors } from './taskErrors.js';
 import { taskStateFromRow } from './taskStateFromRow.js';
 import type { TaskStore } from './TaskStore.js';
@@ -21,6 +22,8 @@ export interface GlobalTaskWorkerOptions {
   readonly logger: LoggerService;
   readonly shutdownSignal: AbortSignal;
   readonly taskSignal: AbortSignal | undefined;
+  /** Every time reading and wait of the worker (TEST-237). */
+  readonly clock: SchedulerClock;
 }
 
 /**
@@ -34,6 +37,7 @@ export class GlobalTaskWorker implements TaskWorker {
   #run: (TaskRun & { ticket: string }) | undefined;
   #wake = new AbortController();
   #loop: Promise<void> = Promise.resolve();
+  readonly #sleeper: LoopSleeper;
 
   constructor(
     private readonly taskId: string,
@@ -41,6 +45,7 @@ export class GlobalTaskWorker implements TaskWorker {
     private readonly schedule: ParsedTaskSchedule,
     private readonly options: GlobalTaskWorkerOptions,
   ) {
+    this.#sleeper = new LoopSleeper(options.clock);
     const { cadence } = schedule;
     this.#checkIntervalMs =
       cadence.kind === 'duration'
@@ -59,7 +64,8 @@ export class GlobalTaskWorker implements TaskWorker {
   }
 
   start(): void {
-    this.#loop = this.#runLoop();
+    this.#sleeper.busy();
+    this.#loop = this.#runLoop().finally(() => this.#sleeper.rest());
   }
 
   stopped(): Promise<void> {
@@ -74,7 +80,7 @@ export class GlobalTaskWorker implements TaskWorker {
     const { shutdownSignal, taskSignal, logger } = this.options;
     if (this.schedule.initialDelayMs !== undefined) {
       this.#state = 'initial-wait'; // SCHED-038
-      await sleep(this.schedule.initialDelayMs, shutdownSignal, taskSignal);
+      await this.#sleeper.sleep(this.schedule.initialDelayMs, shutdownSignal, taskSignal);
     }
     this.#state = 'idle';
     while (!this.#halted()) {
@@ -90,7 +96,7 @@ export class GlobalTaskWorker implements TaskWorker {
         logger.warn(`Scheduler could not check task '${this.taskId}': ${String(error)}`);
       }
       this.#wake = new AbortController();
-      await sleep(wait, this.#wake.signal, shutdownSignal, taskSignal);
+      await this.#sleeper.sleep(wait, this.#wake.signal, shutdownSignal, taskSignal);
     }
   }
 
@@ -99,13 +105,16 @@ export class GlobalTaskWorker implements TaskWorker {
     const due = row?.nextRunStartAt?.getTime();
     if (due === undefined || row?.currentRunTicket !== undefined) return this.#checkIntervalMs;
     // The local clock only shortens the sleep; whether the task is due is decided by the database.
-    return Math.min(this.#checkIntervalMs, Math.max(MIN_CHECK_INTERVAL_MS, due - Date.now()));
+    return Math.min(
+      this.#checkIntervalMs,
+      Math.max(MIN_CHECK_INTERVAL_MS, due - this.options.clock.now()),
+    );
   }
 
   async #runClaimed(ticket: string): Promise<void> {
     const { store, logger, shutdownSignal, taskSignal } = this.options;
     const row = await store.read(this.taskId);
-    const startedAt = row?.currentRunStartedAt ?? new Date();
+    const startedAt = row?.currentRunStartedAt ?? new Date(this.options.clock.now());
     const run = {
       controller: new AbortController(),
       startedAt,
@@ -117,12 +126,17 @@ export class GlobalTaskWorker implements TaskWorker {
     this.#run = run;
     this.#state = 'running';
     const watcher = this.#watchLease(run);
-    const result = await runTaskFunction(run, this.fn, {
+    const running = runTaskFunction(run, this.fn, {
       taskId: this.taskId,
       timeoutMs: this.schedule.timeoutMs,
       signals: [shutdownSignal, taskSignal],
       logger,
+      clock: this.options.clock,
     });
+    // The run has started (TEST-238); the loop is busy again once it returns.
+    this.#sleeper.rest();
+    const result = await running;
+    this.#sleeper.busy();
     run.controller.abort(); // stops the lease watcher
     await watcher;
     this.#run = undefined;
@@ -143,8 +157,17 @@ export class GlobalTaskWorker implements TaskWorker {
 
   /** Aborts the run once another instance has released or taken its lease (SCHED-057). */
   async #watchLease(run: TaskRun & { ticket: string }): Promise<void> {
+    const sleeper = new LoopSleeper(this.options.clock);
+    try {
+      await this.#watchLeaseWith(sleeper, run);
+    } finally {
+      sleeper.rest();
+    }
+  }
+
+  async #watchLeaseWith(sleeper: LoopSleeper, run: TaskRun & { ticket: string }): Promise<void> {
     while (!run.controller.signal.aborted) {
-      await sleep(this.#checkIntervalMs, run.controller.signal);
+      await sleeper.sleep(this.#checkIntervalMs, run.controller.signal);
       if (run.controller.signal.aborted) return;
       try {
         const row = await this.options.store.read(this.taskId);

@@ -4,7 +4,8 @@ import { nextCronTime } from './nextCronTime.js';
 import { runTaskFunction, type TaskRun } from './runTaskFunction.js';
 import { serializeRunError } from './serializeRunError.js';
 import { taskErrors } from './taskErrors.js';
-import { sleep } from './sleep.js';
+import { LoopSleeper } from './LoopSleeper.js';
+import type { SchedulerClock } from './SchedulerClock.js';
 import type { TaskState, TaskWorker, WorkerState } from './TaskWorker.js';
 
 /** What a local worker needs besides the task itself. */
@@ -15,6 +16,8 @@ export interface LocalTaskWorkerOptions {
   readonly shutdownSignal: AbortSignal;
   /** The task's own signal (SCHED-044). */
   readonly taskSignal: AbortSignal | undefined;
+  /** Every time reading and wait of the worker (TEST-237). */
+  readonly clock: SchedulerClock;
 }
 
 /**
@@ -30,16 +33,20 @@ export class LocalTaskWorker implements TaskWorker {
   #lastRunError: string | undefined;
   #wake = new AbortController();
   #loop: Promise<void> = Promise.resolve();
+  readonly #sleeper: LoopSleeper;
 
   constructor(
     private readonly taskId: string,
     private readonly fn: SchedulerServiceTaskFunction,
     private readonly schedule: ParsedTaskSchedule,
     private readonly options: LocalTaskWorkerOptions,
-  ) {}
+  ) {
+    this.#sleeper = new LoopSleeper(options.clock);
+  }
 
   start(): void {
-    this.#loop = this.#runLoop();
+    this.#sleeper.busy();
+    this.#loop = this.#runLoop().finally(() => this.#sleeper.rest());
   }
 
   stopped(): Promise<void> {
@@ -51,7 +58,7 @@ export class LocalTaskWorker implements TaskWorker {
   }
 
   async #runLoop(): Promise<void> {
-    const scheduledAt = Date.now();
+    const scheduledAt = this.options.clock.now();
     const { cadence, initialDelayMs } = this.schedule;
     if (cadence.kind === 'manual') this.#nextDue = Number.POSITIVE_INFINITY;
     else if (initialDelayMs !== undefined)
@@ -64,16 +71,19 @@ export class LocalTaskWorker implements TaskWorker {
       // SCHED-038: no run before the delay, not even a triggered one; a trigger during the wait
       // moves the due time, and the run starts as soon as the wait ends.
       this.#state = 'initial-wait';
-      await sleep(initialDelayMs, this.options.shutdownSignal, this.options.taskSignal);
+      await this.#sleeper.sleep(
+        initialDelayMs,
+        this.options.shutdownSignal,
+        this.options.taskSignal,
+      );
     }
     while (!this.#halted()) {
-      const wait = this.#nextDue - Date.now();
+      const wait = this.#nextDue - this.options.clock.now();
       if (wait > 0) {
         this.#state = 'idle';
         this.#wake = new AbortController();
-        // setTimeout overflows above 2^31-1 ms; waking early just loops again.
-        await sleep(
-          Math.min(wait, 2_147_483_647),
+        await this.#sleeper.sleep(
+          wait,
           this.#wake.signal,
           this.options.shutdownSignal,
           this.options.taskSignal,
@@ -82,7 +92,7 @@ export class LocalTaskWorker implements TaskWorker {
       }
       const due = this.#nextDue;
       await this.#runOnce();
-      const now = Date.now();
+      const now = this.options.clock.now();
       if (cadence.kind === 'duration')
         this.#nextDue = Math.max(due + cadence.milliseconds, now); // SCHED-034
       else if (cadence.kind === 'cron')
@@ -93,7 +103,7 @@ export class LocalTaskWorker implements TaskWorker {
   }
 
   async #runOnce(): Promise<void> {
-    const startedAt = new Date();
+    const startedAt = new Date(this.options.clock.now());
     const run: TaskRun = {
       controller: new AbortController(),
       startedAt,
@@ -102,16 +112,21 @@ export class LocalTaskWorker implements TaskWorker {
     };
     this.#run = run;
     this.#state = 'running';
-    const result = await runTaskFunction(run, this.fn, {
+    const running = runTaskFunction(run, this.fn, {
       taskId: this.taskId,
       timeoutMs: this.schedule.timeoutMs,
       signals: [this.options.shutdownSignal, this.options.taskSignal],
       logger: this.options.logger,
+      clock: this.options.clock,
     });
+    // The run has started (TEST-238); the loop is busy again once it returns.
+    this.#sleeper.rest();
+    const result = await running;
+    this.#sleeper.busy();
     this.#run = undefined;
     this.#state = 'idle';
     if (!run.cancelled) {
-      this.#lastRunEndedAt = new Date();
+      this.#lastRunEndedAt = new Date(this.options.clock.now());
       this.#lastRunError = result.error === undefined ? undefined : serializeRunError(result.error);
     }
   }
@@ -120,7 +135,7 @@ export class LocalTaskWorker implements TaskWorker {
     if (this.#run !== undefined && !this.#run.cancelled) {
       throw taskErrors.running(this.options.pluginId, this.taskId);
     }
-    this.#nextDue = Date.now();
+    this.#nextDue = this.options.clock.now();
     this.#wake.abort();
   }
 
@@ -132,7 +147,7 @@ export class LocalTaskWorker implements TaskWorker {
     // SCHED-090, SCHED-093: the task reads as idle with a cancelled last run from now on, even
     // if the function ignores its signal for a while.
     run.cancelled = true;
-    this.#lastRunEndedAt = new Date();
+    this.#lastRunEndedAt = new Date(this.options.clock.now());
     this.#lastRunError = serializeRunError(new Error('Task was cancelled'));
     run.controller.abort(new Error('Task was cancelled'));
   }

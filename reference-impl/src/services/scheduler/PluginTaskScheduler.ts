@@ -14,6 +14,7 @@ import { GlobalTaskWorker } from './GlobalTaskWorker.js';
 import { LocalTaskWorker } from './LocalTaskWorker.js';
 import { migrateSchedulerTables } from './migrateSchedulerTables.js';
 import { assertValidTaskId, parseTaskSchedule } from './parseTaskSchedule.js';
+import { systemSchedulerClock, type SchedulerClock } from './SchedulerClock.js';
 import { SchedulerError } from './SchedulerError.js';
 import { serializeRunError } from './serializeRunError.js';
 import { taskErrors } from './taskErrors.js';
@@ -32,6 +33,11 @@ export interface PluginTaskSchedulerOptions {
   readonly logger: LoggerService;
   /** Aborts when the root shutdown phase begins (SCHED-046, SCHED-047). */
   readonly shutdownSignal: AbortSignal;
+  /**
+   * The time source of every worker and of the task store; when given, global tasks store and
+   * compare its time instead of the database's (TEST-237). Defaults to the wall clock.
+   */
+  readonly clock?: SchedulerClock;
 }
 
 /** One task row of the tasks route (SCHED-113). */
@@ -54,12 +60,18 @@ export class PluginTaskScheduler implements SchedulerService {
   readonly #tasks = new Map<string, ScheduledTask>();
   readonly #pending = new Set<string>();
   #store: Promise<TaskStore> | undefined;
-  #janitor: NodeJS.Timeout | undefined;
+  #janitor: unknown;
+  readonly #clock: SchedulerClock;
 
   constructor(private readonly options: PluginTaskSchedulerOptions) {
-    options.shutdownSignal.addEventListener('abort', () => clearInterval(this.#janitor), {
-      once: true,
-    });
+    this.#clock = options.clock ?? systemSchedulerClock;
+    options.shutdownSignal.addEventListener(
+      'abort',
+      () => this.#clock.clearTimeout(this.#janitor),
+      {
+        once: true,
+      },
+    );
   }
 
   get pluginId(): string {
@@ -73,11 +85,7 @@ export class PluginTaskScheduler implements SchedulerService {
     const id: unknown = (task as Partial<SchedulerServiceTaskInvocationDefinition> | undefined)?.id;
     assertValidTaskId(id, pluginId);
     if (this.#tasks.has(id) || this.#pending.has(id)) {
-      throw new SchedulerError(
-        'SCHED_DUPLICATE_TASK',
-        `Plugin '${pluginId}' already scheduled a task with id '${id}'; schedule it once or give the second task its own id`,
-        { pluginId, taskId: id },
-      );
+      throw new SchedulerError('SCHED_DUPLICATE_TASK', { pluginId, taskId: id });
     }
     const schedule = parseTaskSchedule(task, { pluginId, taskId: id });
     if (typeof task.fn !== 'function') {
@@ -86,7 +94,13 @@ export class PluginTaskScheduler implements SchedulerService {
       );
     }
     const taskLogger = logger.child({ task: id });
-    const context = { pluginId, logger: taskLogger, shutdownSignal, taskSignal: task.signal };
+    const context = {
+      pluginId,
+      logger: taskLogger,
+      shutdownSignal,
+      taskSignal: task.signal,
+      clock: this.#clock,
+    };
     // Reserve the id across the awaits below, so a concurrent duplicate is rejected (SCHED-006).
     this.#pending.add(id);
     let worker: TaskWorker;
@@ -205,8 +219,7 @@ export class PluginTaskScheduler implements SchedulerService {
       const { pluginId } = this.options;
       throw new SchedulerError(
         'SCHED_PERSIST_FAILED',
-        `Could not store global task '${taskId}' of plugin '${pluginId}' in the plugin's database: ${cause instanceof Error ? cause.message : String(cause)}`,
-        { pluginId, taskId },
+        { pluginId, taskId, reason: cause instanceof Error ? cause.message : String(cause) },
         { cause },
       );
     }
@@ -219,14 +232,22 @@ export class PluginTaskScheduler implements SchedulerService {
       // The database service is typed with an unknown client; the default one hands out Knex.
       const knex = (await database.getClient()) as Knex;
       if (database.migrations?.skip !== true) await migrateSchedulerTables(knex);
-      const store = new TaskStore(knex);
-      if (!shutdownSignal.aborted) {
-        this.#janitor = setInterval(() => {
-          store.releaseExpiredLeases().catch((error: unknown) => {
+      const store = new TaskStore(knex, this.options.clock ? { clock: this.options.clock } : {});
+      const sweep = (): Promise<void> => {
+        if (shutdownSignal.aborted) return Promise.resolve();
+        this.#janitor = this.#clock.setTimeout(sweep, JANITOR_INTERVAL_MS);
+        // A janitor alone must not keep the process alive.
+        (this.#janitor as { unref?: () => void }).unref?.();
+        return store.releaseExpiredLeases().then(
+          () => undefined,
+          (error: unknown) => {
             logger.warn(`Scheduler could not release expired task leases: ${String(error)}`);
-          });
-        }, JANITOR_INTERVAL_MS);
-        this.#janitor.unref();
+          },
+        );
+      };
+      if (!shutdownSignal.aborted) {
+        this.#janitor = this.#clock.setTimeout(sweep, JANITOR_INTERVAL_MS);
+        (this.#janitor as { unref?: () => void }).unref?.();
       }
       return store;
     })();

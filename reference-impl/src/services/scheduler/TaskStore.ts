@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { TASKS_TABLE } from './migrateSchedulerTables.js';
 import { nextCronTime } from './nextCronTime.js';
 import type { TaskCadence } from './parseTaskSchedule.js';
+import { systemSchedulerClock, type SchedulerClock } from './SchedulerClock.js';
 import { sqlTimeFor, toRaw, type SqlExpr, type SqlTime } from './SqlTime.js';
 import type { TaskSettingsV2 } from './TaskSettingsV2.js';
 
@@ -29,13 +30,23 @@ export type TaskUpdateOutcome = 'done' | 'missing' | 'running' | 'idle';
 /**
  * The database side of global tasks: every statement that decides who runs a task is a single
  * conditional UPDATE, so two instances can never both succeed (SCHED-051, SCHED-052), and every
- * time comparison uses the database's clock (see {@link SqlTime}).
+ * time comparison uses the database's clock (see {@link SqlTime}). A store given a `clock` reads
+ * the time from that clock instead, also for what it writes and compares in SQL, so that a fake
+ * clock drives global tasks (TEST-237).
  */
 export class TaskStore {
   readonly #time: SqlTime;
+  readonly #clock: SchedulerClock;
 
-  constructor(private readonly knex: Knex) {
-    this.#time = sqlTimeFor(knex);
+  constructor(
+    private readonly knex: Knex,
+    options: { clock?: SchedulerClock } = {},
+  ) {
+    const time = sqlTimeFor(knex);
+    const { clock } = options;
+    this.#clock = clock ?? systemSchedulerClock;
+    this.#time =
+      clock === undefined ? time : { ...time, now: () => time.literal(new Date(clock.now())) };
   }
 
   #raw(expr: SqlExpr): Knex.Raw {
@@ -48,7 +59,7 @@ export class TaskStore {
     if (cadence.kind === 'manual') return t.literal(MANUAL_DUE_TIME);
     if (initialDelayMs !== undefined) return t.plus(t.now(), initialDelayMs);
     if (cadence.kind === 'duration') return t.now();
-    return t.literal(nextCronTime(cadence.expression, new Date(Date.now() - 1)));
+    return t.literal(nextCronTime(cadence.expression, new Date(this.#clock.now() - 1)));
   }
 
   /**
@@ -63,7 +74,7 @@ export class TaskStore {
     }
     // The run's own due time bounds the search from below, so a clock behind the database's
     // can never hand out the same cron time twice.
-    const after = Math.max(Date.now(), due?.getTime() ?? 0);
+    const after = Math.max(this.#clock.now(), due?.getTime() ?? 0);
     return t.literal(nextCronTime(cadence.expression, new Date(after)));
   }
 

@@ -1,4 +1,8 @@
-export { schedulerServiceFactory } from './schedulerServiceFactory.js';
+export {
+  schedulerServiceFactory,
+  createSchedulerServiceFactory,
+} from './schedulerServiceFactory.js';
+export { systemSchedulerClock, type SchedulerClock } from './SchedulerClock.js';
 export { TaskManager } from './TaskManager.js';
 export {
   PluginTaskScheduler,

@@ -1,7 +1,7 @@
 import type { SchedulerServiceTaskScope } from '@openstage/spec';
 import { CronExpressionParser } from 'cron-parser';
 import { Duration } from 'luxon';
-import { describeTask, readTaskDuration, type ScheduleContext } from './readTaskDuration.js';
+import { readTaskDuration, type ScheduleContext } from './readTaskDuration.js';
 import { SchedulerError } from './SchedulerError.js';
 import type { TaskSettingsV2 } from './TaskSettingsV2.js';
 
@@ -23,11 +23,10 @@ export interface ParsedTaskSchedule {
 /** Throws SCHED_INVALID_TASK_ID unless `id` is a non-empty string (SCHED-003). */
 export function assertValidTaskId(id: unknown, pluginId: string | undefined): asserts id is string {
   if (typeof id !== 'string' || id === '') {
-    const where = pluginId === undefined ? '' : ` of plugin '${pluginId}'`;
+    const received = JSON.stringify(id) ?? String(id);
     throw new SchedulerError(
       'SCHED_INVALID_TASK_ID',
-      `Invalid task id ${JSON.stringify(id) ?? String(id)}${where}: a task id must be a non-empty string`,
-      pluginId === undefined ? {} : { pluginId },
+      pluginId === undefined ? { received } : { pluginId, received },
     );
   }
 }
@@ -46,11 +45,12 @@ export function assertValidCron(expression: string, context: ScheduleContext): v
     }
   }
   if (problem !== undefined) {
-    throw new SchedulerError(
-      'SCHED_INVALID_FREQUENCY',
-      `Invalid cron expression '${expression}' for ${describeTask(context)}: ${problem}`,
-      { ...context, configPath: 'frequency.cron' },
-    );
+    throw new SchedulerError('SCHED_INVALID_FREQUENCY', {
+      ...context,
+      configPath: 'frequency.cron',
+      received: `'${expression}'`,
+      problem,
+    });
   }
 }
 
@@ -62,11 +62,11 @@ function readCadence(
     if ('cron' in frequency) {
       const expression = (frequency as { cron: unknown }).cron;
       if (typeof expression !== 'string') {
-        throw new SchedulerError(
-          'SCHED_INVALID_FREQUENCY',
-          `Invalid frequency of ${describeTask(context)}: 'cron' must be a string, got ${JSON.stringify(expression)}`,
-          { ...context, configPath: 'frequency.cron' },
-        );
+        throw new SchedulerError('SCHED_INVALID_FREQUENCY', {
+          ...context,
+          configPath: 'frequency.cron',
+          problem: `must be a string, got ${JSON.stringify(expression)}`,
+        });
       }
       assertValidCron(expression, context);
       return { cadence: { kind: 'cron', expression }, text: expression };
@@ -74,11 +74,11 @@ function readCadence(
     if ('trigger' in frequency) {
       const trigger = (frequency as { trigger: unknown }).trigger;
       if (trigger !== 'manual') {
-        throw new SchedulerError(
-          'SCHED_INVALID_FREQUENCY',
-          `Invalid frequency of ${describeTask(context)}: 'trigger' must be 'manual', got ${JSON.stringify(trigger)}`,
-          { ...context, configPath: 'frequency.trigger' },
-        );
+        throw new SchedulerError('SCHED_INVALID_FREQUENCY', {
+          ...context,
+          configPath: 'frequency.trigger',
+          problem: `must be 'manual', got ${JSON.stringify(trigger)}`,
+        });
       }
       return { cadence: { kind: 'manual' }, text: 'manual' };
     }
@@ -97,19 +97,19 @@ export function parseTaskSchedule(schedule: unknown, context: ScheduleContext): 
     unknown
   >;
   if (input.frequency === undefined || input.frequency === null) {
-    throw new SchedulerError(
-      'SCHED_INVALID_FREQUENCY',
-      `Missing frequency for ${describeTask(context)}: give { cron }, a duration or { trigger: 'manual' }`,
-      { ...context, configPath: 'frequency' },
-    );
+    throw new SchedulerError('SCHED_INVALID_FREQUENCY', {
+      ...context,
+      configPath: 'frequency',
+      problem: "missing; give { cron }, a duration or { trigger: 'manual' }",
+    });
   }
   const { cadence, text } = readCadence(input.frequency, context);
   if (input.timeout === undefined) {
-    throw new SchedulerError(
-      'SCHED_INVALID_DURATION',
-      `Missing timeout for ${describeTask(context)}: every task needs a timeout such as { minutes: 5 }`,
-      { ...context, configPath: 'timeout' },
-    );
+    throw new SchedulerError('SCHED_INVALID_DURATION', {
+      ...context,
+      configPath: 'timeout',
+      problem: 'missing; every task needs a timeout such as { minutes: 5 }',
+    });
   }
   const timeout = readTaskDuration(input.timeout, 'timeout', 'SCHED_INVALID_DURATION', context);
   const initialDelay =
@@ -118,11 +118,12 @@ export function parseTaskSchedule(schedule: unknown, context: ScheduleContext): 
       : readTaskDuration(input.initialDelay, 'initialDelay', 'SCHED_INVALID_DURATION', context);
   const scope = input.scope ?? 'global';
   if (scope !== 'global' && scope !== 'local') {
-    throw new SchedulerError(
-      'SCHED_INVALID_SCOPE',
-      `Invalid scope ${JSON.stringify(scope)} for ${describeTask(context)}: only "global" or "local" are allowed`,
-      { ...context, configPath: 'scope' },
-    );
+    throw new SchedulerError('SCHED_INVALID_SCOPE', {
+      ...context,
+      configPath: 'scope',
+      received: String(JSON.stringify(scope)),
+      problem: 'only "global" or "local" are allowed',
+    });
   }
   const settings: TaskSettingsV2 = {
     version: 2,

@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readSchedulerServiceTaskScheduleDefinitionFromConfig as read } from './readSchedulerServiceTaskScheduleDefinitionFromConfig.js';
+import { configFromData } from '../../../test/helpers/configFromData.js';
 
-const section = (data: Record<string, unknown>) => ({
-  getOptional: <T>(key?: string): T | undefined =>
-    (key === undefined ? data : data[key]) as T | undefined,
-});
+const section = configFromData;
 
 describe('readSchedulerServiceTaskScheduleDefinitionFromConfig', () => {
   it('SCHED-132: reads { cron }, { trigger: manual } and durations', () => {

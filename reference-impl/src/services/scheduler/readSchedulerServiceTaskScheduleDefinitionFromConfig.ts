@@ -1,23 +1,29 @@
-import type { HumanDuration, SchedulerServiceTaskScheduleDefinition } from '@openstage/spec';
+import type {
+  Config,
+  HumanDuration,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@openstage/spec';
 import { Duration } from 'luxon';
 import ms from 'ms';
 import { HUMAN_DURATION_FIELDS } from './readTaskDuration.js';
 import { SchedulerError } from './SchedulerError.js';
 
-/** The part of a config section this helper reads. */
-export interface ScheduleConfigSection {
-  getOptional<T = unknown>(key?: string): T | undefined;
-}
+/**
+ * The config section the helper reads, typed with the spec's `Config` as Backstage types it; the
+ * helper itself only calls `getOptional`.
+ */
+export type ScheduleConfigSection = Config;
 
 const KNOWN_FIELDS: ReadonlySet<string> = new Set(HUMAN_DURATION_FIELDS);
 const DIGITS_ONLY = /^\s*[+-]?\d+(\.\d+)?\s*$/;
 
 function invalidDuration(key: string, value: unknown, reason: string): SchedulerError {
-  return new SchedulerError(
-    'SCHED_INVALID_DURATION',
-    `Invalid duration at config key '${key}' (${JSON.stringify(value)}): ${reason}`,
-    { configPath: key },
-  );
+  return new SchedulerError('SCHED_INVALID_DURATION', {
+    configPath: key,
+    received: String(JSON.stringify(value)),
+    problem: reason,
+    source: 'config',
+  });
 }
 
 /** SCHED-133 to SCHED-135: an ISO string, a human string such as `5m`, or a HumanDuration object. */
@@ -96,8 +102,12 @@ export function readSchedulerServiceTaskScheduleDefinitionFromConfig(
   if (scope !== undefined && scope !== 'global' && scope !== 'local') {
     throw new SchedulerError(
       'SCHED_INVALID_SCOPE',
-      `Only "global" or "local" are allowed for TaskScheduleDefinition.scope, but got: ${String(scope)}`,
-      { configPath: 'scope' },
+      {
+        configPath: 'scope',
+        received: String(scope),
+        problem: 'not global or local',
+        source: 'config',
+      },
       { verbatim: true },
     );
   }

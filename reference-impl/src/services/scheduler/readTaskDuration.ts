@@ -1,5 +1,5 @@
 import { Duration } from 'luxon';
-import { SchedulerError, type SchedulerErrorCode } from './SchedulerError.js';
+import { SchedulerError } from './SchedulerError.js';
 
 /** The fields a HumanDuration may have (SCHED-133). */
 export const HUMAN_DURATION_FIELDS = [
@@ -21,16 +21,10 @@ export interface TaskDuration {
   readonly milliseconds: number;
 }
 
-/** Who a schedule belongs to, for error messages. */
+/** Who a schedule belongs to; the catalog names them in error messages. */
 export interface ScheduleContext {
   readonly pluginId?: string | undefined;
   readonly taskId?: string | undefined;
-}
-
-/** "task 'x' of plugin 'p'", or as much of it as is known. */
-export function describeTask(context: ScheduleContext): string {
-  const task = context.taskId === undefined ? 'task' : `task '${context.taskId}'`;
-  return context.pluginId === undefined ? task : `${task} of plugin '${context.pluginId}'`;
 }
 
 /**
@@ -43,14 +37,11 @@ export function describeTask(context: ScheduleContext): string {
 export function readTaskDuration(
   value: unknown,
   field: string,
-  code: SchedulerErrorCode,
+  code: 'SCHED_INVALID_DURATION' | 'SCHED_INVALID_FREQUENCY',
   context: ScheduleContext,
 ): TaskDuration {
   const fail = (reason: string): never => {
-    throw new SchedulerError(code, `Invalid ${field} of ${describeTask(context)}: ${reason}`, {
-      ...context,
-      configPath: field,
-    });
+    throw new SchedulerError(code, { ...context, configPath: field, problem: reason });
   };
   let duration: Duration;
   if (Duration.isDuration(value)) {

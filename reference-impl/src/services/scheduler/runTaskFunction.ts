@@ -1,4 +1,5 @@
 import type { LoggerService, SchedulerServiceTaskFunction } from '@openstage/spec';
+import type { SchedulerClock } from './SchedulerClock.js';
 
 /** A run in progress: its controller, and when it started and times out. */
 export interface TaskRun {
@@ -27,11 +28,13 @@ export async function runTaskFunction(
     readonly timeoutMs: number;
     readonly signals: ReadonlyArray<AbortSignal | undefined>;
     readonly logger: LoggerService;
+    /** Measures the timeout. */
+    readonly clock: SchedulerClock;
   },
 ): Promise<TaskRunResult> {
   const { controller } = run;
   const abort = (): void => controller.abort();
-  const timer = setTimeout(() => {
+  const timer = options.clock.setTimeout(() => {
     controller.abort(new Error(`Task '${options.taskId}' timed out after ${options.timeoutMs} ms`));
   }, options.timeoutMs);
   const signals = options.signals.filter((s): s is AbortSignal => s !== undefined);
@@ -49,7 +52,7 @@ export async function runTaskFunction(
     }
     return { error };
   } finally {
-    clearTimeout(timer);
+    options.clock.clearTimeout(timer);
     for (const signal of signals) signal.removeEventListener('abort', abort);
   }
 }

@@ -1,25 +1,34 @@
 import { coreServices } from '../../authoring/coreServices.js';
 import { createServiceFactory } from '../../authoring/createServiceFactory.js';
 import { createSchedulerRouter } from './createSchedulerRouter.js';
+import type { SchedulerClock } from './SchedulerClock.js';
 import { TaskManager } from './TaskManager.js';
 
 /**
- * The default `core.scheduler` factory (spec/docs/services/scheduler.md): one {@link TaskManager}
- * per backend, one scheduler per plugin with its task routes on the plugin's router.
+ * A `core.scheduler` factory of the default implementation (spec/docs/services/scheduler.md):
+ * one {@link TaskManager} per backend, one scheduler per plugin with its task routes on the
+ * plugin's router. `clock` replaces the wall clock, as the test kit's fake clock does (TEST-236).
  */
-export const schedulerServiceFactory = createServiceFactory({
-  service: coreServices.scheduler,
-  deps: {
-    rootLifecycle: coreServices.rootLifecycle,
-    database: coreServices.database,
-    logger: coreServices.logger,
-    pluginMetadata: coreServices.pluginMetadata,
-    httpRouter: coreServices.httpRouter,
-  },
-  createRootContext: ({ rootLifecycle }) => TaskManager.create({ rootLifecycle }),
-  factory: ({ database, logger, pluginMetadata, httpRouter }, manager) => {
-    const scheduler = manager.forPlugin({ pluginId: pluginMetadata.getId(), database, logger });
-    httpRouter.use(createSchedulerRouter(scheduler));
-    return scheduler;
-  },
-});
+export function createSchedulerServiceFactory(options: { clock?: SchedulerClock } = {}) {
+  return createServiceFactory({
+    service: coreServices.scheduler,
+    deps: {
+      rootLifecycle: coreServices.rootLifecycle,
+      database: coreServices.database,
+      logger: coreServices.logger,
+      pluginMetadata: coreServices.pluginMetadata,
+      httpRouter: coreServices.httpRouter,
+    },
+    createRootContext: ({ rootLifecycle }) =>
+      TaskManager.create({ rootLifecycle, ...(options.clock ? { clock: options.clock } : {}) }),
+    factory: ({ database, logger, pluginMetadata, httpRouter }, manager) => {
+      const scheduler = manager.forPlugin({ pluginId: pluginMetadata.getId(), database, logger });
+      // No auth policy: the plugin's credentials barrier guards these routes (SCHED-122, SCHED-123).
+      httpRouter.use(createSchedulerRouter(scheduler));
+      return scheduler;
+    },
+  });
+}
+
+/** The default `core.scheduler` factory, on the wall clock. */
+export const schedulerServiceFactory = createSchedulerServiceFactory();

@@ -6,23 +6,11 @@ import { SchedulerError } from './SchedulerError.js';
 export const taskErrors = {
   /** SCHED-083, SCHED-091. */
   notFound: (pluginId: string, taskId: string): SchedulerError =>
-    new SchedulerError(
-      'SCHED_TASK_NOT_FOUND',
-      `Plugin '${pluginId}' has no task with id '${taskId}'`,
-      { pluginId, taskId },
-    ),
+    new SchedulerError('SCHED_TASK_NOT_FOUND', { pluginId, taskId }),
   /** SCHED-084. */
   running: (pluginId: string, taskId: string): SchedulerError =>
-    new SchedulerError(
-      'SCHED_TASK_RUNNING',
-      `Task '${taskId}' of plugin '${pluginId}' is already running; wait for the run to end or cancel it`,
-      { pluginId, taskId },
-    ),
+    new SchedulerError('SCHED_TASK_RUNNING', { pluginId, taskId }),
   /** SCHED-092. */
   notRunning: (pluginId: string, taskId: string): SchedulerError =>
-    new SchedulerError(
-      'SCHED_TASK_NOT_RUNNING',
-      `Task '${taskId}' of plugin '${pluginId}' is not running, so it cannot be cancelled`,
-      { pluginId, taskId },
-    ),
+    new SchedulerError('SCHED_TASK_NOT_RUNNING', { pluginId, taskId }),
 };

@@ -15,11 +15,7 @@ export function createMockUrlReader(
 ): UrlReaderService {
   const files = options.files ?? {};
   const notFound = (url: string): UrlReaderError =>
-    new UrlReaderError(
-      'URL_NOT_FOUND',
-      `Mock urlReader has no file for ${url}; add it to the files option`,
-      { url },
-    );
+    new UrlReaderError('URL_NOT_FOUND', { url, mock: true });
   return {
     async readUrl(url: string): Promise<UrlReaderServiceReadUrlResponse> {
       if (!Object.hasOwn(files, url)) throw notFound(url);

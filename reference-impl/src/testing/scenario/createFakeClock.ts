@@ -15,7 +15,13 @@ interface Timer {
 export interface FakeClock extends FakeClockShape {
   /** Calls `callback` once `ms` of fake time have passed; returns a handle for `clearTimeout`. */
   setTimeout(callback: () => unknown, ms: number): number;
-  clearTimeout(handle: number): void;
+  clearTimeout(handle: unknown): void;
+  /**
+   * Work in progress during which time must not move on, such as a scheduler worker's database
+   * round trip between two waits: `advance` waits for every tracked promise to settle before it
+   * fires the next timer and before it resolves (TEST-238).
+   */
+  track(work: Promise<unknown>): void;
   /** Timers not yet fired, for tests of the harness itself. */
   readonly pendingTimers: number;
 }
@@ -40,6 +46,16 @@ export function createFakeClock(options: { now?: number } = {}): FakeClock {
   let nextId = 1;
   const timers: Timer[] = [];
   let advancing: Promise<void> = Promise.resolve();
+  const tracked = new Set<Promise<unknown>>();
+
+  /** Lets promise chains, I/O callbacks and tracked work that a timer started finish. */
+  async function quiesce(): Promise<void> {
+    await settle();
+    while (tracked.size > 0) {
+      await Promise.allSettled([...tracked]);
+      await settle();
+    }
+  }
 
   const clock: FakeClock = {
     now: () => now,
@@ -47,6 +63,11 @@ export function createFakeClock(options: { now?: number } = {}): FakeClock {
       const id = nextId++;
       timers.push({ id, due: now + Math.max(0, ms), callback });
       return id;
+    },
+    track(work) {
+      const forget = (): void => void tracked.delete(settled);
+      const settled: Promise<void> = work.then(forget, forget);
+      tracked.add(settled);
     },
     clearTimeout(handle) {
       const index = timers.findIndex((t) => t.id === handle);
@@ -65,7 +86,7 @@ export function createFakeClock(options: { now?: number } = {}): FakeClock {
       // Overlapping calls queue up, so time only ever moves forward in one place.
       advancing = advancing.then(async () => {
         const target = now + ms;
-        await settle();
+        await quiesce();
         for (;;) {
           // TEST-233: earliest first; ties in the order they were set.
           let next: Timer | undefined;
@@ -78,7 +99,7 @@ export function createFakeClock(options: { now?: number } = {}): FakeClock {
           await Promise.resolve()
             .then(next.callback)
             .catch(() => undefined);
-          await settle();
+          await quiesce();
         }
         now = target;
       });

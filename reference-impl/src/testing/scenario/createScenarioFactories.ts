@@ -8,8 +8,9 @@ import type {
 import { createServiceFactory } from '../../authoring/createServiceFactory.js';
 import { CacheManager } from '../../services/cache/CacheManager.js';
 import { DatabaseManager } from '../../services/database/DatabaseManager.js';
-import { schedulerServiceFactory } from '../../services/scheduler/schedulerServiceFactory.js';
+import { createSchedulerServiceFactory } from '../../services/scheduler/schedulerServiceFactory.js';
 import { ConfigReader } from '../../services/rootConfig/ConfigReader.js';
+import type { SchedulerClock } from '../../services/scheduler/SchedulerClock.js';
 import { coreServiceRefs as refs } from '../coreServiceRefs.js';
 import { sharedDatabaseConfig } from './createSharedTestDatabase.js';
 
@@ -67,9 +68,29 @@ export function createScenarioFactories(options: TestBackendOptions<unknown[]>):
       }) as ServiceFactory,
     );
   }
-  // TEST-236, TEST-251: the default scheduler rather than the mock. It does not read the fake
-  // clock yet (TEST-237, TEST-238): the scheduler service takes no clock.
+  // TEST-236, TEST-251: the default scheduler rather than the mock, driven by the fake clock
+  // when there is one (TEST-237, TEST-238).
   if (clock !== undefined || sharedDatabase !== undefined)
-    factories.push(schedulerServiceFactory as unknown as ServiceFactory);
+    factories.push(
+      createSchedulerServiceFactory(
+        clock === undefined ? {} : { clock: asSchedulerClock(clock) },
+      ) as unknown as ServiceFactory,
+    );
   return factories;
+}
+
+/**
+ * The scheduler needs timers on the fake clock besides its time; the clock of
+ * `createFakeClock` has them, a hand-written `{ now, advance }` does not.
+ */
+function asSchedulerClock(
+  clock: NonNullable<TestBackendOptions<unknown[]>['clock']>,
+): SchedulerClock {
+  const candidate = clock as Partial<SchedulerClock>;
+  if (typeof candidate.setTimeout !== 'function' || typeof candidate.clearTimeout !== 'function') {
+    throw new TypeError(
+      'options.clock of the test backend must come from createFakeClock(): the scheduler needs its setTimeout and clearTimeout, which this clock lacks',
+    );
+  }
+  return candidate as SchedulerClock;
 }

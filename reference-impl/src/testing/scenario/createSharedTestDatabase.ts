@@ -40,10 +40,7 @@ export function createSharedTestDatabase(
   } else {
     const connection = testDatabaseConnectionString(id);
     if (connection === undefined) {
-      throw new TestKitError(
-        'TEST_UNSUPPORTED_DATABASE',
-        `Unsupported shared test database ${id} for this environment; set its connection-string variable`,
-      );
+      throw new TestKitError('TEST_UNSUPPORTED_DATABASE', { id, shared: true });
     }
     const prefix = `openstage_shared_${randomBytes(4).toString('hex')}_`;
     const client = engine === 'pg' ? 'pg' : 'mysql2';
