@@ -1,14 +1,11 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type {
-  LoggerService,
-  RootConfigService,
-  UrlReaderFactory,
-  UrlReaderService,
-} from '@openstage/spec';
+import type { UrlReaderFactory, UrlReaderService } from '@openstage/spec';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildUrlReaders } from './buildUrlReaders.js';
 import { DefaultUrlReader } from './DefaultUrlReader.js';
+import { createTestLogger } from '../rootLogger/createTestLogger.js';
+import { configFromPaths } from '../../../test/helpers/configFromData.js';
 
 interface Seen {
   url: string;
@@ -19,23 +16,15 @@ let server: Server;
 let origin: string;
 let otherOrigin: string;
 
-const logger: LoggerService = {
-  error: () => {},
-  warn: () => {},
-  info: () => {},
-  debug: () => {},
-  child: () => logger,
-};
-
-function config(data: Record<string, unknown>): RootConfigService {
-  return {
-    getOptional: (key?: string) => (key === undefined ? data : data[key]),
-  } as unknown as RootConfigService;
-}
+const { logger } = createTestLogger();
 
 function reader(allow: unknown[], factories: UrlReaderFactory[] = []): DefaultUrlReader {
   return new DefaultUrlReader(
-    buildUrlReaders({ config: config({ 'backend.reading.allow': allow }), logger, factories }),
+    buildUrlReaders({
+      config: configFromPaths({ 'backend.reading.allow': allow }),
+      logger,
+      factories,
+    }),
   );
 }
 
@@ -183,14 +172,19 @@ describe('DefaultUrlReader with the plain HTTP reader', () => {
     expect(seen.map((s) => s.url)).toEqual(['/redirect-outside']);
   });
 
-  it('URL-068, URL-069, URL-070: readTree and glob searches are unsupported; a plain search reads one file', async () => {
+  it('URL-093, URL-098, URL-070: trees and glob searches need an archive; a plain search reads one file', async () => {
     const r = reader(allowLocal());
-    await expect(r.readTree(`${origin}/`)).rejects.toMatchObject({
+    // file.txt is no tar archive, and a glob without an archive segment before it has nothing to
+    // search (the archive form itself is tested in FetchUrlReader.tree.test.ts).
+    await expect(r.readTree(`${origin}/file.txt`)).rejects.toMatchObject({
       code: 'URL_UNSUPPORTED_OPERATION',
+      message: expect.stringContaining(`${origin}/file.txt is not a tar archive`),
     });
+    seen.length = 0;
     await expect(r.search(`${origin}/docs/*.md`)).rejects.toMatchObject({
       code: 'URL_UNSUPPORTED_OPERATION',
     });
+    expect(seen).toHaveLength(0);
     const found = await r.search(`${origin}/file.txt`);
     expect(found.files.map((f) => f.url)).toEqual([`${origin}/file.txt`]);
     expect((await found.files[0]!.content()).toString()).toBe('hello');

@@ -23,20 +23,11 @@ export class DefaultUrlReader implements UrlReaderService {
     try {
       parsed = new URL(url);
     } catch (cause) {
-      throw new UrlReaderError(
-        'URL_INVALID_URL',
-        `'${url}' is not an absolute URL such as https://host/path`,
-        { url },
-        { cause },
-      ); // URL-012
+      throw new UrlReaderError('URL_INVALID_URL', { url }, { cause }); // URL-012
     }
     const match = this.readers.find(({ predicate }) => predicate(parsed));
     if (match === undefined) {
-      throw new UrlReaderError(
-        'URL_NOT_ALLOWED',
-        `Reading from ${url} is not allowed: no reader accepts it. Configure an integration for the host, add it to ${ALLOW_LIST_KEY}, or register a custom reader`,
-        { url, configPath: ALLOW_LIST_KEY },
-      );
+      throw new UrlReaderError('URL_NOT_ALLOWED', { url, configPath: ALLOW_LIST_KEY });
     }
     return match.reader;
   }

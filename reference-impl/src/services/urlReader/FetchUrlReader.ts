@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type {
   UrlReaderService,
+  UrlReaderServiceReadTreeOptions,
   UrlReaderServiceReadTreeResponse,
   UrlReaderServiceReadUrlOptions,
   UrlReaderServiceReadUrlResponse,
@@ -8,17 +10,63 @@ import type {
   UrlReaderServiceSearchResponse,
 } from '@openstage/spec';
 import { ALLOW_LIST_KEY, type UrlPredicate } from './parseAllowList.js';
+import { globToRegExp, hasGlob } from './tree/globToRegExp.js';
+import { readTarArchive, type ArchiveFile } from './tree/readTarArchive.js';
+import { splitArchiveUrl } from './tree/splitArchiveUrl.js';
+import { createTreeResponseFactory, type TreeResponseFactory } from './tree/TreeResponseFactory.js';
 import { isUrlReaderError, UrlReaderError } from './UrlReaderError.js';
 
 const MAX_REDIRECTS = 10;
-const GLOB = /[*?[\]{}]/;
+
+/** Options of {@link FetchUrlReader}. */
+export interface FetchUrlReaderOptions {
+  /** Builds the tree results; defaults to one over the system's temporary directory. */
+  readonly treeResponseFactory?: TreeResponseFactory;
+}
 
 /**
- * The plain HTTP reader (URL-061 to URL-070): reads single `http:`/`https:` URLs that the allow
- * list accepts. The caller checks the first URL; this reader checks every redirect (URL-051).
+ * The plain HTTP reader (URL-061 to URL-070, URL-091 to URL-098): reads `http:`/`https:` URLs
+ * that the allow list accepts, single files as they are and trees and glob searches from tar
+ * archives. The caller checks the first URL; this reader checks every redirect (URL-051).
  */
 export class FetchUrlReader implements UrlReaderService {
-  constructor(private readonly allowed: UrlPredicate) {}
+  readonly #trees: TreeResponseFactory;
+
+  constructor(
+    private readonly allowed: UrlPredicate,
+    options: FetchUrlReaderOptions = {},
+  ) {
+    this.#trees = options.treeResponseFactory ?? createTreeResponseFactory();
+  }
+
+  /**
+   * Fetches an archive as `readUrl` does and reads its files. The etag is the server's or, when it
+   * sends none, a digest of the bytes, so that an unchanged archive still reads as not modified
+   * (URL-093 to URL-095).
+   */
+  async #readArchive(
+    url: string,
+    archiveUrl: URL,
+    options: { etag?: string; signal?: AbortSignal; token?: string },
+  ): Promise<{ files: ArchiveFile[]; etag: string }> {
+    const response = await this.readUrl(archiveUrl.href, {
+      ...(options.etag === undefined ? {} : { etag: options.etag }),
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
+      ...(options.token === undefined ? {} : { token: options.token }),
+    });
+    const bytes = await response.buffer();
+    const etag = response.etag ?? `"sha256-${createHash('sha256').update(bytes).digest('hex')}"`;
+    if (options.etag !== undefined && options.etag === etag) throw notModified(url);
+    try {
+      return { files: await readTarArchive(bytes), etag };
+    } catch (cause) {
+      throw new UrlReaderError(
+        'URL_UNSUPPORTED_OPERATION',
+        { url, archiveUrl: archiveUrl.href },
+        { cause },
+      );
+    }
+  }
 
   async readUrl(
     url: string,
@@ -43,8 +91,7 @@ export class FetchUrlReader implements UrlReaderService {
         if (options.signal?.aborted) throw cause; // URL-011: the caller's abort, as it is
         throw new UrlReaderError(
           'URL_READ_FAILED',
-          `Could not read ${url}: ${cause instanceof Error ? cause.message : String(cause)}`,
-          { url },
+          { url, reason: cause instanceof Error ? cause.message : String(cause) },
           { cause },
         );
       }
@@ -59,11 +106,12 @@ export class FetchUrlReader implements UrlReaderService {
       await response.body?.cancel();
       const next = new URL(location, target);
       if (!this.allowed(next) || hops >= MAX_REDIRECTS) {
-        throw new UrlReaderError(
-          'URL_NOT_ALLOWED',
-          `Reading ${url} redirected to ${next.href}, which ${ALLOW_LIST_KEY} does not allow${hops >= MAX_REDIRECTS ? ' (too many redirects)' : ''}`,
-          { url, configPath: ALLOW_LIST_KEY },
-        );
+        throw new UrlReaderError('URL_NOT_ALLOWED', {
+          url,
+          configPath: ALLOW_LIST_KEY,
+          redirectedTo: next.href,
+          tooManyRedirects: hops >= MAX_REDIRECTS,
+        });
       }
       target = next;
     }
@@ -71,18 +119,15 @@ export class FetchUrlReader implements UrlReaderService {
     if (response.status === 304) throw notModified(url); // URL-064
     if (response.status === 404) {
       await response.body?.cancel();
-      throw new UrlReaderError('URL_NOT_FOUND', `${url} could not be read: not found`, { url }); // URL-065
+      throw new UrlReaderError('URL_NOT_FOUND', { url }); // URL-065
     }
     if (response.status < 200 || response.status > 299) {
       await response.body?.cancel();
-      throw new UrlReaderError(
-        'URL_READ_FAILED',
-        `${url} could not be read: the server answered ${response.status} ${response.statusText}`,
-        {
-          url,
-          status: response.status,
-        },
-      ); // URL-066
+      throw new UrlReaderError('URL_READ_FAILED', {
+        url,
+        status: response.status,
+        statusText: response.statusText,
+      }); // URL-066
     }
     const etag = response.headers.get('etag') ?? undefined; // URL-067
     const lastModifiedHeader = response.headers.get('last-modified');
@@ -113,24 +158,66 @@ export class FetchUrlReader implements UrlReaderService {
     };
   }
 
-  async readTree(url: string): Promise<UrlReaderServiceReadTreeResponse> {
-    throw new UrlReaderError(
-      'URL_UNSUPPORTED_OPERATION',
-      `The plain HTTP reader cannot read a tree at ${url}; configure an integration for the host or read single files`,
-      { url },
-    ); // URL-068
+  /**
+   * A tree from the tar archive the URL names, or from the folder of that archive that follows it
+   * in the path (URL-091, URL-092).
+   */
+  async readTree(
+    url: string,
+    options: UrlReaderServiceReadTreeOptions = {},
+  ): Promise<UrlReaderServiceReadTreeResponse> {
+    const { archiveUrl, innerPath } = splitArchiveUrl(new URL(url));
+    const archive = await this.#readArchive(url, archiveUrl, options);
+    const prefix = innerPath === '' ? '' : `${innerPath}/`;
+    return this.#trees.fromFiles({
+      files: archive.files
+        .filter((file) => file.path.startsWith(prefix))
+        .map((file) => ({ ...file, path: file.path.slice(prefix.length) })),
+      etag: archive.etag,
+      url,
+      ...(options.filter === undefined ? {} : { filter: options.filter }),
+    });
   }
 
   async search(
     url: string,
     options: UrlReaderServiceSearchOptions = {},
   ): Promise<UrlReaderServiceSearchResponse> {
-    if (GLOB.test(new URL(url).pathname)) {
-      throw new UrlReaderError(
-        'URL_UNSUPPORTED_OPERATION',
-        `The plain HTTP reader cannot search ${url} with a glob pattern; configure an integration for the host`,
-        { url },
-      ); // URL-069
+    const parsed = new URL(url);
+    if (hasGlob(decodeURIComponent(parsed.pathname))) {
+      const { archiveUrl, innerPath, explicit } = splitArchiveUrl(parsed);
+      if (!explicit || hasGlob(decodeURIComponent(archiveUrl.pathname))) {
+        throw new UrlReaderError('URL_UNSUPPORTED_OPERATION', { url }); // URL-098
+      }
+      let pattern: RegExp;
+      try {
+        pattern = globToRegExp(innerPath);
+      } catch (cause) {
+        throw new UrlReaderError(
+          'URL_INVALID_URL',
+          {
+            url,
+            problem: `its search pattern is invalid: ${cause instanceof Error ? cause.message : String(cause)}`,
+          },
+          { cause },
+        );
+      }
+      const archive = await this.#readArchive(url, archiveUrl, options);
+      return {
+        etag: archive.etag,
+        // URL-096, URL-097
+        files: archive.files
+          .filter((file) => pattern.test(file.path))
+          .map((file) => {
+            const fileUrl = new URL(archiveUrl.href);
+            fileUrl.pathname = `${archiveUrl.pathname}/${file.path.split('/').map(encodeURIComponent).join('/')}`;
+            return {
+              url: fileUrl.href,
+              content: async () => file.content,
+              ...(file.lastModifiedAt === undefined ? {} : { lastModifiedAt: file.lastModifiedAt }),
+            };
+          }),
+      };
     }
     // URL-070: a URL without a pattern is a search for that one file.
     try {
@@ -153,9 +240,5 @@ export class FetchUrlReader implements UrlReaderService {
 }
 
 function notModified(url: string): UrlReaderError {
-  return new UrlReaderError(
-    'URL_NOT_MODIFIED',
-    `${url} has not been modified since the given etag or date`,
-    { url },
-  );
+  return new UrlReaderError('URL_NOT_MODIFIED', { url });
 }

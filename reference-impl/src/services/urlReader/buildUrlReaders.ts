@@ -6,6 +6,8 @@ import type {
 } from '@openstage/spec';
 import { FetchUrlReader } from './FetchUrlReader.js';
 import { ALLOW_LIST_KEY, parseAllowList } from './parseAllowList.js';
+import { WORKING_DIRECTORY_KEY } from './tree/resolveWorkingDirectory.js';
+import { createTreeResponseFactory, type TreeResponseFactory } from './tree/TreeResponseFactory.js';
 
 function isTuple(value: unknown): value is UrlReaderPredicateTuple {
   if (typeof value !== 'object' || value === null) return false;
@@ -29,14 +31,20 @@ export function buildUrlReaders(options: {
   config: RootConfigService;
   logger: LoggerService;
   factories: readonly UrlReaderFactory[];
-  treeResponseFactory?: unknown;
+  /** Replaces the default tree response factory over `backend.workingDirectory`. */
+  treeResponseFactory?: TreeResponseFactory;
 }): UrlReaderPredicateTuple[] {
   const { config, logger, factories } = options;
+  const treeResponseFactory =
+    options.treeResponseFactory ??
+    createTreeResponseFactory({
+      workingDirectory: config.getOptional<unknown>(WORKING_DIRECTORY_KEY),
+    });
   const readers: UrlReaderPredicateTuple[] = [];
   factories.forEach((factory, index) => {
     let tuples: unknown;
     try {
-      tuples = factory({ config, logger, treeResponseFactory: options.treeResponseFactory });
+      tuples = factory({ config, logger, treeResponseFactory });
     } catch (cause) {
       throw new Error(
         `Reader factory #${index + 1} of core.urlReader.factories threw: ${cause instanceof Error ? cause.message : String(cause)}`,
@@ -51,6 +59,9 @@ export function buildUrlReaders(options: {
     readers.push(...tuples);
   });
   const allowed = parseAllowList(config.getOptional(ALLOW_LIST_KEY));
-  readers.push({ reader: new FetchUrlReader(allowed), predicate: allowed });
+  readers.push({
+    reader: new FetchUrlReader(allowed, { treeResponseFactory }),
+    predicate: allowed,
+  });
   return readers;
 }

@@ -10,13 +10,10 @@ const DEFAULT_PORTS: Readonly<Record<string, number>> = { 'http:': 80, 'https:':
 const HOSTNAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i;
 
 function invalid(index: number, reason: string): UrlReaderError {
-  return new UrlReaderError(
-    'URL_INVALID_ALLOW_ENTRY',
-    `Invalid entry ${ALLOW_LIST_KEY}[${index}]: ${reason}`,
-    {
-      configPath: `${ALLOW_LIST_KEY}[${index}]`,
-    },
-  );
+  return new UrlReaderError('URL_INVALID_ALLOW_ENTRY', {
+    configPath: `${ALLOW_LIST_KEY}[${index}]`,
+    problem: reason,
+  });
 }
 
 function parsePorts(index: number, text: string): readonly [number, number] {
@@ -83,13 +80,10 @@ function parseEntry(index: number, entry: unknown): UrlPredicate {
 export function parseAllowList(entries: unknown): UrlPredicate {
   if (entries === undefined || entries === null) return () => false;
   if (!Array.isArray(entries)) {
-    throw new UrlReaderError(
-      'URL_INVALID_ALLOW_ENTRY',
-      `${ALLOW_LIST_KEY} must be a list of { host, paths? } entries`,
-      {
-        configPath: ALLOW_LIST_KEY,
-      },
-    );
+    throw new UrlReaderError('URL_INVALID_ALLOW_ENTRY', {
+      configPath: ALLOW_LIST_KEY,
+      problem: 'must be a list of { host, paths? } entries',
+    });
   }
   const predicates = entries.map((entry, index) => parseEntry(index, entry));
   return (url) => predicates.some((predicate) => predicate(url));

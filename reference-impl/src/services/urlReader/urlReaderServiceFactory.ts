@@ -1,4 +1,3 @@
-import type { RootConfigService } from '@openstage/spec';
 import { coreServices } from '../../authoring/coreServices.js';
 import { createServiceFactory } from '../../authoring/createServiceFactory.js';
 import { buildUrlReaders } from './buildUrlReaders.js';
@@ -17,9 +16,8 @@ export const urlReaderServiceFactory = createServiceFactory({
     factories: urlReaderFactoriesServiceRef,
   },
   factory: ({ config, logger, factories }) => {
-    // The authoring ref types rootConfig as the runtime's narrow view; the instance is a Config.
     const readers = buildUrlReaders({
-      config: config as unknown as RootConfigService,
+      config,
       logger,
       factories,
     });
