@@ -1,8 +1,9 @@
-import type { CacheService, Config, JsonValue } from '@openstage/spec';
+import type { CacheService, JsonValue } from '@openstage/spec';
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import { CacheManager } from './CacheManager.js';
 import type { Clock } from './Clock.js';
+import { configFromData } from '../../../test/helpers/configFromData.js';
 
 /*
  * Model-based test of the memory store through the public cache API: random sequences of
@@ -141,7 +142,7 @@ const commands = fc.commands(
   { maxCommands: 60 },
 );
 
-const emptyConfig = { getOptional: () => undefined } as unknown as Config;
+const emptyConfig = configFromData({});
 
 describe('cache model', () => {
   it('CACHE-002..CACHE-005, CACHE-031, CACHE-041..CACHE-046: the memory store behaves like the model', async () => {

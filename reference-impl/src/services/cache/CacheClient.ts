@@ -98,8 +98,12 @@ export class CacheClient implements CacheService {
     if (text === undefined) {
       throw new CacheError(
         'CACHE_INVALID_VALUE',
-        `Cannot cache the value for key ${JSON.stringify(key)} of plugin '${this.#context.pluginId}': ${typeof value} is not a JSON value${cause instanceof Error ? ` (${cause.message})` : ''}`,
-        { pluginId: this.#context.pluginId },
+        {
+          pluginId: this.#context.pluginId,
+          key,
+          valueType: typeof value,
+          ...(cause instanceof Error ? { reason: cause.message } : {}),
+        },
         { cause },
       );
     }

@@ -1,38 +1,24 @@
-import type { ErrorCode } from '@openstage/spec';
+import { OpenstageError } from '../../errors/OpenstageError.js';
+import type { ErrorCode, ErrorDetails } from '../../errors/errorCatalog.js';
 
 /** The catalog codes the cache service raises (spec/docs/services/cache.md, "Errors"). */
 export type CacheErrorCode = Extract<ErrorCode, `CACHE_${string}`>;
 
-/** The culprit fields of a cache error. */
-export interface CacheErrorDetails {
-  /** The plugin whose cache call was rejected; absent for configuration problems. */
-  pluginId?: string;
-  /** The configuration key the offending value was read from. */
-  configPath?: string;
-}
+/**
+ * The culprit fields of a cache error with code `C`: the plugin whose call was rejected (absent
+ * for configuration problems), the config key the offending value was read from, and the value.
+ */
+export type CacheErrorDetails<C extends CacheErrorCode = CacheErrorCode> = ErrorDetails<C>;
 
 /**
- * An error of the cache service, narrowable by `code`.
- *
- * It lives here rather than in `src/errors/errorCatalog.ts` because the catalog does not yet hold
- * the `CACHE_*` codes; when it does, this class can be replaced by `OpenstageError` without
- * changing `code`, `pluginId` or `configPath`, which are the stable parts.
+ * An error of the cache service, narrowable by `code`. Its requirement, hint and message
+ * template come from the error catalog (`src/errors/errorCatalog.ts`), which names the plugin or
+ * config path given in `details`.
  */
-export class CacheError extends Error {
+export class CacheError<C extends CacheErrorCode = CacheErrorCode> extends OpenstageError<C> {
   override readonly name = 'CacheError';
-  readonly code: CacheErrorCode;
-  readonly pluginId: string | undefined;
-  readonly configPath: string | undefined;
 
-  constructor(
-    code: CacheErrorCode,
-    message: string,
-    details: CacheErrorDetails = {},
-    options?: { cause?: unknown },
-  ) {
-    super(`${message} [${code}]`, options);
-    this.code = code;
-    this.pluginId = details.pluginId;
-    this.configPath = details.configPath;
+  constructor(code: C, details: CacheErrorDetails<C>, options?: { cause?: unknown }) {
+    super(code, details, options);
   }
 }

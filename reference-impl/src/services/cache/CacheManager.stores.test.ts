@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { CacheService, Config, JsonValue } from '@openstage/spec';
+import type { CacheService, JsonObject } from '@openstage/spec';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { CacheManager } from './CacheManager.js';
 import type { Clock } from './Clock.js';
+import { backendConfig } from '../../../test/helpers/configFromData.js';
 
 /*
  * The same behavioural tests on every store: memory always, Redis and Valkey (the Valkey store
@@ -18,23 +19,6 @@ if (!redisUrl) {
   console.info(
     `[cache store tests] skipped stores: redis, valkey (set ${REDIS_VAR}, e.g. redis://127.0.0.1:6379). The memory store still runs.`,
   );
-}
-
-function configOf(cache: Record<string, unknown>): Config {
-  const data: Record<string, unknown> = { backend: { cache } };
-  const getOptional = (key?: string): unknown =>
-    key === undefined
-      ? data
-      : key
-          .split('.')
-          .reduce<unknown>(
-            (node, part) =>
-              typeof node === 'object' && node !== null
-                ? (node as Record<string, unknown>)[part]
-                : undefined,
-            data,
-          );
-  return { getOptional } as unknown as Config;
 }
 
 /** A clock the memory store reads; shared stores expire in real time instead. */
@@ -110,7 +94,7 @@ for (const store of stores) {
     ): CacheManager {
       const { cache, pattern } = store.config(tag);
       if (pattern) patterns.push(pattern);
-      const m = CacheManager.fromConfig(configOf({ ...cache, ...extra }), { clock });
+      const m = CacheManager.fromConfig(backendConfig('cache', { ...cache, ...extra }), { clock });
       managers.push(m);
       return m;
     }
@@ -156,10 +140,11 @@ for (const store of stores) {
       const cache = cacheFor('todo');
       await cache.set('n', null);
       expect(await cache.get('n')).toBeNull();
-      const value = {
+      // JsonObject allows an undefined property; the stores drop it the way JSON does.
+      const value: JsonObject = {
         nested: { list: [1.5, -0, 'x'] },
         dropped: undefined,
-      } as unknown as JsonValue;
+      };
       await cache.set('v', value);
       expect(await cache.get('v')).toEqual(JSON.parse(JSON.stringify(value)));
       await cache.set('s', '');
@@ -284,7 +269,11 @@ describe.skipIf(!redisUrl)(
     it('CACHE-025/CACHE-035: entries live under <namespace>:<pluginId>:<base64 key>, long keys hashed', async () => {
       const namespace = `os_test_${randomUUID().slice(0, 8)}`;
       const manager = CacheManager.fromConfig(
-        configOf({ store: 'redis', connection: redisUrl, redis: { client: { namespace } } }),
+        backendConfig('cache', {
+          store: 'redis',
+          connection: redisUrl,
+          redis: { client: { namespace } },
+        }),
       );
       const admin = new Redis(redisUrl!);
       try {

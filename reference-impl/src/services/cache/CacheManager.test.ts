@@ -1,26 +1,13 @@
 import { createServer, connect, type Server, type Socket } from 'node:net';
-import type { Config, JsonObject, JsonValue, LoggerService } from '@openstage/spec';
+import type { JsonObject, JsonValue, LoggerService } from '@openstage/spec';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CacheError } from './CacheError.js';
 import { CacheManager } from './CacheManager.js';
+import { cacheServiceFactory } from './cacheServiceFactory.js';
+import { ServiceFactoryTester } from '../../testing/ServiceFactoryTester.js';
+import { mockServices } from '../../testing/mockServices.js';
 import type { Clock } from './Clock.js';
-
-function configOf(cache: Record<string, unknown> | undefined): Config {
-  const data: Record<string, unknown> = cache === undefined ? {} : { backend: { cache } };
-  const getOptional = (key?: string): unknown =>
-    key === undefined
-      ? data
-      : key
-          .split('.')
-          .reduce<unknown>(
-            (node, part) =>
-              typeof node === 'object' && node !== null
-                ? (node as Record<string, unknown>)[part]
-                : undefined,
-            data,
-          );
-  return { getOptional } as unknown as Config;
-}
+import { backendConfig } from '../../../test/helpers/configFromData.js';
 
 class FakeClock implements Clock {
   time = 0;
@@ -71,7 +58,7 @@ function manager(
   cache: Record<string, unknown> | undefined,
   options: { clock?: Clock; logger?: LoggerService } = {},
 ): CacheManager {
-  const m = CacheManager.fromConfig(configOf(cache), options);
+  const m = CacheManager.fromConfig(backendConfig('cache', cache), options);
   managers.push(m);
   return m;
 }
@@ -93,6 +80,42 @@ describe('cache configuration', () => {
       expect(error.configPath).toBe('backend.cache.store');
       expect(error.message).toContain(JSON.stringify(store));
     }
+  });
+
+  it('CACHE-069: cluster settings are refused with their config path instead of ignored', () => {
+    for (const store of ['redis', 'valkey']) {
+      const error = thrown(() =>
+        manager({
+          store,
+          connection: 'redis://127.0.0.1:1',
+          [store]: { cluster: { rootNodes: [{ url: 'redis://10.0.0.1:6379' }] } },
+        }),
+      );
+      expect(error.code).toBe('CACHE_UNSUPPORTED_OPTION');
+      expect(error.configPath).toBe(`backend.cache.${store}.cluster`);
+      expect(error.message).toContain(`backend.cache.${store}.cluster`);
+      expect(error.message).toMatch(/point backend\.cache\.connection at a single node/);
+    }
+    // Settings of a store that is not in use are not read, so they are no reason to fail.
+    expect(() => manager({ store: 'memory', redis: { cluster: {} } })).not.toThrow();
+  });
+
+  it('CACHE-069: the default cache factory fails at startup on cluster settings', async () => {
+    const tester = ServiceFactoryTester.from(cacheServiceFactory, {
+      dependencies: [
+        mockServices.rootConfig.factory({
+          data: {
+            backend: {
+              cache: { store: 'redis', connection: 'redis://127.0.0.1:1', redis: { cluster: {} } },
+            },
+          },
+        }),
+      ],
+    });
+    await expect(tester.getSubject('catalog')).rejects.toMatchObject({
+      code: 'CACHE_UNSUPPORTED_OPTION',
+      configPath: 'backend.cache.redis.cluster',
+    });
   });
 
   it('CACHE-067: a shared store without connection names the store and backend.cache.connection', () => {
@@ -203,6 +226,8 @@ describe('cache arguments', () => {
     const cyclic: Record<string, unknown> = {};
     cyclic['self'] = cyclic;
     for (const value of [undefined, () => 1, Symbol('s'), 10n, cyclic]) {
+      // The cast must stay: the test hands the cache what its JsonValue type forbids, as
+      // JavaScript callers can, to check the run-time rejection.
       const error = await rejected(cache.set('k', value as unknown as JsonValue));
       expect(error.code).toBe('CACHE_INVALID_VALUE');
       expect(error.pluginId).toBe('todo');
@@ -246,6 +271,7 @@ describe('cache degraded mode', () => {
       { logger: recordingLogger() },
     ).forPlugin('todo');
     expect((await rejected(cache.set('k', 'v', { ttl: -1 }))).code).toBe('CACHE_INVALID_TTL');
+    // The cast must stay: undefined is what the JsonValue type forbids and the check rejects.
     expect((await rejected(cache.set('k', undefined as unknown as JsonValue))).code).toBe(
       'CACHE_INVALID_VALUE',
     );

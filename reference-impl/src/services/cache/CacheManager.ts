@@ -59,17 +59,18 @@ export class CacheManager {
     const defaultTtlMs = readDefaultTtl(config);
     const store = config.getOptional<unknown>('backend.cache.store') ?? 'memory';
     if (!supportedStores.includes(store as (typeof supportedStores)[number])) {
-      throw new CacheError(
-        'CACHE_UNSUPPORTED_STORE',
-        `Unsupported cache store ${JSON.stringify(store)} at backend.cache.store; use ${supportedStores.join(', ')}`,
-        { configPath: 'backend.cache.store' },
-      );
+      throw new CacheError('CACHE_UNSUPPORTED_STORE', {
+        configPath: 'backend.cache.store',
+        store: String(JSON.stringify(store)),
+        supported: [...supportedStores],
+      });
     }
     let manager: CacheManager;
     if (store === 'memory') {
       manager = new CacheManager(new MemoryStore(clock), defaultTtlMs, clock, options.logger, []);
     } else {
       const name = store as 'redis' | 'valkey';
+      rejectClusterOption(config, name);
       const connection = config.getOptional<unknown>('backend.cache.connection');
       const url =
         typeof connection === 'string'
@@ -78,11 +79,10 @@ export class CacheManager {
             ? connection['url']
             : undefined;
       if (typeof url !== 'string' || url === '') {
-        throw new CacheError(
-          'CACHE_MISSING_CONNECTION',
-          `The cache store '${name}' needs a connection URL at backend.cache.connection, such as redis://host:6379`,
-          { configPath: 'backend.cache.connection' },
-        );
+        throw new CacheError('CACHE_MISSING_CONNECTION', {
+          configPath: 'backend.cache.connection',
+          store: name,
+        });
       }
       const { url: _url, ...clientOptions } = isPlainObject(connection) ? connection : {};
       const prefix = storePrefix(config, name);
@@ -149,4 +149,15 @@ function storePrefix(config: Config, name: 'redis' | 'valkey'): string {
   const namespace = config.getOptional<string>('backend.cache.redis.client.namespace');
   if (!namespace) return '';
   return `${namespace}${config.getOptional<string>('backend.cache.redis.client.keyPrefixSeparator') ?? ':'}`;
+}
+
+/**
+ * This implementation talks to one Redis or Valkey endpoint; it has no cluster client. Cluster
+ * settings are refused at startup rather than ignored, so that a backend never silently writes to
+ * a single node while the operator believes it uses the cluster (CACHE-069).
+ */
+function rejectClusterOption(config: Config, name: 'redis' | 'valkey'): void {
+  const configPath = `backend.cache.${name}.cluster`;
+  if (config.getOptional<unknown>(configPath) === undefined) return;
+  throw new CacheError('CACHE_UNSUPPORTED_OPTION', { configPath, store: name });
 }

@@ -1,4 +1,3 @@
-import type { Config } from '@openstage/spec';
 import { coreServices } from '../../authoring/coreServices.js';
 import { createServiceFactory } from '../../authoring/createServiceFactory.js';
 import { CacheManager } from './CacheManager.js';
@@ -17,9 +16,7 @@ export const cacheServiceFactory = createServiceFactory({
     pluginMetadata: coreServices.pluginMetadata,
   },
   createRootContext: ({ config, rootLifecycle, rootLogger }) =>
-    // The authoring refs type rootConfig as the runtime's narrow view; the instance is a full
-    // Config. Drop the cast once coreServices uses @openstage/spec's RootConfigService.
-    CacheManager.fromConfig(config as unknown as Config, {
+    CacheManager.fromConfig(config, {
       rootLifecycle,
       logger: rootLogger.child({ service: 'cache' }),
     }),

@@ -17,11 +17,12 @@ export function readDefaultTtl(config: Config): number | undefined {
     return ttlToMilliseconds(value, CONFIG_PATH, { configPath: CONFIG_PATH });
   const parsed = durationToMilliseconds(value);
   if (!parsed.ok) {
-    throw new CacheError(
-      'CACHE_INVALID_TTL',
-      `Invalid ${CONFIG_PATH} ${JSON.stringify(value)}: ${parsed.reason}`,
-      { configPath: CONFIG_PATH },
-    );
+    throw new CacheError('CACHE_INVALID_TTL', {
+      configPath: CONFIG_PATH,
+      where: CONFIG_PATH,
+      received: JSON.stringify(value),
+      reason: parsed.reason,
+    });
   }
   return ttlToMilliseconds(parsed.milliseconds, CONFIG_PATH, { configPath: CONFIG_PATH });
 }

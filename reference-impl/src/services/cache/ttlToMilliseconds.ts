@@ -1,5 +1,8 @@
 import type { HumanDuration } from '@openstage/spec';
-import { CacheError, type CacheErrorDetails } from './CacheError.js';
+import { CacheError } from './CacheError.js';
+
+/** Who passed or configured the TTL: a plugin's call, or a config key. */
+type TtlCulprit = { pluginId?: string; configPath?: string };
 
 /** Milliseconds per unit, with the fixed calendar lengths of CACHE-042. */
 const unitMilliseconds: Readonly<Record<keyof HumanDuration, number>> = {
@@ -13,17 +16,13 @@ const unitMilliseconds: Readonly<Record<keyof HumanDuration, number>> = {
   milliseconds: 1,
 };
 
-function invalid(
-  value: unknown,
-  reason: string,
-  where: string,
-  details: CacheErrorDetails,
-): CacheError {
-  return new CacheError(
-    'CACHE_INVALID_TTL',
-    `Invalid ${where} ${describe(value)}: ${reason}; use a positive number of milliseconds or a duration such as { minutes: 5 }`,
-    details,
-  );
+function invalid(value: unknown, reason: string, where: string, culprit: TtlCulprit): CacheError {
+  return new CacheError('CACHE_INVALID_TTL', {
+    ...culprit,
+    where,
+    received: describe(value),
+    reason,
+  });
 }
 
 function describe(value: unknown): string {
@@ -39,11 +38,7 @@ function describe(value: unknown): string {
  * milliseconds, rejecting anything CACHE-050 rules out with `CACHE_INVALID_TTL`. `where` names
  * the argument or config key in the message.
  */
-export function ttlToMilliseconds(
-  value: unknown,
-  where: string,
-  details: CacheErrorDetails = {},
-): number {
+export function ttlToMilliseconds(value: unknown, where: string, details: TtlCulprit = {}): number {
   if (typeof value === 'number') {
     if (!Number.isFinite(value) || value <= 0)
       throw invalid(value, 'must be finite and greater than zero', where, details);

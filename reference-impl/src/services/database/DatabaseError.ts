@@ -1,39 +1,33 @@
-import type { ErrorCode } from '@openstage/spec';
+import { OpenstageError } from '../../errors/OpenstageError.js';
+import type { ErrorCode, ErrorDetails } from '../../errors/errorCatalog.js';
 
 /** The catalog codes the database service raises (spec/docs/services/database.md, "Errors"). */
 export type DatabaseErrorCode = Extract<ErrorCode, `DB_${string}`>;
 
-/** The culprit fields of a database error. */
-export interface DatabaseErrorDetails {
-  /** The plugin whose database could not be provided; absent for backend-wide problems. */
-  pluginId?: string;
-  /** The configuration key the offending value was read from. */
-  configPath?: string;
-}
+/** The codes of configuration mistakes, which the service collects across plugins (DB-023). */
+export type DatabaseConfigErrorCode = Exclude<
+  DatabaseErrorCode,
+  'DB_CONNECTION_FAILED' | 'DB_CREATE_FAILED'
+>;
 
 /**
- * An error of the database service, narrowable by `code`.
- *
- * It lives here rather than in `src/errors/errorCatalog.ts` because the catalog does not yet hold
- * the `DB_*` codes; when it does, this class can be replaced by `OpenstageError` without changing
- * `code`, `pluginId` or `configPath`, which are the stable parts.
+ * The culprit fields of a database error with code `C`: the plugin (absent for backend-wide
+ * problems), the config key the offending value was read from, and the offending value.
  */
-export class DatabaseError extends Error {
-  override readonly name = 'DatabaseError';
-  readonly code: DatabaseErrorCode;
-  readonly pluginId: string | undefined;
-  readonly configPath: string | undefined;
+export type DatabaseErrorDetails<C extends DatabaseErrorCode = DatabaseErrorCode> = ErrorDetails<C>;
 
-  constructor(
-    code: DatabaseErrorCode,
-    message: string,
-    details: DatabaseErrorDetails,
-    options?: { cause?: unknown },
-  ) {
-    super(`${message} [${code}]`, options);
-    this.code = code;
-    this.pluginId = details.pluginId;
-    this.configPath = details.configPath;
+/**
+ * An error of the database service, narrowable by `code`. Its requirement, hint and message
+ * template come from the error catalog (`src/errors/errorCatalog.ts`), which names the plugin and
+ * config path given in `details`.
+ */
+export class DatabaseError<
+  C extends DatabaseErrorCode = DatabaseErrorCode,
+> extends OpenstageError<C> {
+  override readonly name = 'DatabaseError';
+
+  constructor(code: C, details: DatabaseErrorDetails<C>, options?: { cause?: unknown }) {
+    super(code, details, options);
   }
 }
 
@@ -69,8 +63,11 @@ function causeText(cause: unknown, context: ConnectionContext): string {
 export function connectionFailedError(context: ConnectionContext, cause: unknown): DatabaseError {
   return new DatabaseError(
     'DB_CONNECTION_FAILED',
-    `Could not connect to the database of plugin '${context.pluginId}' using the connection at ${context.connectionPath}: ${causeText(cause, context)}`,
-    { pluginId: context.pluginId, configPath: context.connectionPath },
+    {
+      pluginId: context.pluginId,
+      configPath: context.connectionPath,
+      reason: causeText(cause, context),
+    },
     { cause },
   );
 }
@@ -84,8 +81,13 @@ export function createFailedError(
 ): DatabaseError {
   return new DatabaseError(
     'DB_CREATE_FAILED',
-    `Could not create ${kind} '${name}' for plugin '${context.pluginId}' (connection at ${context.connectionPath}): ${causeText(cause, context)}`,
-    { pluginId: context.pluginId, configPath: context.connectionPath },
+    {
+      pluginId: context.pluginId,
+      configPath: context.connectionPath,
+      kind,
+      name,
+      reason: causeText(cause, context),
+    },
     { cause },
   );
 }

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { Config } from '@openstage/spec';
 import knexFactory, { type Knex } from 'knex';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { DatabaseError } from './DatabaseError.js';
 import { DatabaseManager } from './DatabaseManager.js';
+import { backendConfig } from '../../../test/helpers/configFromData.js';
 
 /*
  * The same behavioural tests on every engine the service supports. Server engines are chosen by
@@ -27,23 +27,6 @@ if (skipped.length > 0) {
   console.info(
     `[database engine tests] skipped engines: ${skipped.join('; ')}. SQLite still runs.`,
   );
-}
-
-function configOf(database: Record<string, unknown>): Config {
-  const data: Record<string, unknown> = { backend: { database } };
-  const getOptional = (key?: string): unknown =>
-    key === undefined
-      ? data
-      : key
-          .split('.')
-          .reduce<unknown>(
-            (node, part) =>
-              typeof node === 'object' && node !== null
-                ? (node as Record<string, unknown>)[part]
-                : undefined,
-            data,
-          );
-  return { getOptional } as unknown as Config;
 }
 
 const unique = (): string => randomUUID().replace(/-/g, '').slice(0, 10);
@@ -75,6 +58,40 @@ async function withAdmin<T>(
   }
 }
 
+/** What differs between the server engines; everything else is the same for all of them. */
+interface ServerEngineOptions {
+  readonly name: string;
+  readonly client: 'pg' | 'mysql2';
+  /** The connection string, undefined when `variable` is not set. */
+  readonly url: string | undefined;
+  readonly variable: string;
+  readonly mode: Engine['mode'];
+  /** Config beside `client` and `connection`. */
+  extraConfig(prefix: string): Record<string, unknown>;
+  /** The catalog rows naming the plugin's database (or schema); none when it does not exist. */
+  find(k: Knex, prefix: string, pluginId: string): Promise<unknown[]>;
+  drop(k: Knex, prefix: string, pluginId: string): Promise<unknown>;
+}
+
+function serverEngine(options: ServerEngineOptions): Engine {
+  const { client, url } = options;
+  // Only called when the engine is not skipped, that is when `url` is set.
+  const admin = <T>(work: (k: Knex) => Promise<T>): Promise<T> => withAdmin(client, url!, work);
+  return {
+    name: options.name,
+    skipReason: url ? undefined : `set ${options.variable}`,
+    persistent: true,
+    mode: options.mode,
+    config: (prefix) => ({ client, connection: url, ...options.extraConfig(prefix) }),
+    exists: (prefix, pluginId) =>
+      admin(async (k) => (await options.find(k, prefix, pluginId)).length > 0),
+    cleanup: (prefix, pluginIds) =>
+      admin(async (k) => {
+        for (const id of pluginIds) await options.drop(k, prefix, id);
+      }),
+  };
+}
+
 const engines: Engine[] = [
   {
     name: 'SQLite (better-sqlite3, :memory:)',
@@ -85,61 +102,37 @@ const engines: Engine[] = [
     exists: async () => true,
     cleanup: async () => undefined,
   },
-  {
+  serverEngine({
     name: 'PostgreSQL, pluginDivisionMode database',
-    skipReason: postgresUrl ? undefined : `set ${POSTGRES_VAR}`,
-    persistent: true,
+    client: 'pg',
+    url: postgresUrl,
+    variable: POSTGRES_VAR,
     mode: 'database',
-    config: (prefix) => ({ client: 'pg', connection: postgresUrl, prefix }),
-    exists: (prefix, pluginId) =>
-      withAdmin(
-        'pg',
-        postgresUrl!,
-        async (k) => (await k('pg_database').where('datname', `${prefix}${pluginId}`)).length > 0,
-      ),
-    cleanup: (prefix, pluginIds) =>
-      withAdmin('pg', postgresUrl!, async (k) => {
-        for (const id of pluginIds)
-          await k.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [`${prefix}${id}`]);
-      }),
-  },
-  {
+    extraConfig: (prefix) => ({ prefix }),
+    find: (k, prefix, pluginId) => k('pg_database').where('datname', `${prefix}${pluginId}`),
+    drop: (k, prefix, id) => k.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [`${prefix}${id}`]),
+  }),
+  serverEngine({
     name: 'PostgreSQL, pluginDivisionMode schema',
-    skipReason: postgresUrl ? undefined : `set ${POSTGRES_VAR}`,
-    persistent: true,
+    client: 'pg',
+    url: postgresUrl,
+    variable: POSTGRES_VAR,
     mode: 'schema',
-    config: () => ({ client: 'pg', connection: postgresUrl, pluginDivisionMode: 'schema' }),
-    exists: (_prefix, pluginId) =>
-      withAdmin(
-        'pg',
-        postgresUrl!,
-        async (k) =>
-          (await k('information_schema.schemata').where('schema_name', pluginId)).length > 0,
-      ),
-    cleanup: (_prefix, pluginIds) =>
-      withAdmin('pg', postgresUrl!, async (k) => {
-        for (const id of pluginIds) await k.raw('DROP SCHEMA IF EXISTS ?? CASCADE', [id]);
-      }),
-  },
-  {
+    extraConfig: () => ({ pluginDivisionMode: 'schema' }),
+    find: (k, _prefix, pluginId) => k('information_schema.schemata').where('schema_name', pluginId),
+    drop: (k, _prefix, id) => k.raw('DROP SCHEMA IF EXISTS ?? CASCADE', [id]),
+  }),
+  serverEngine({
     name: 'MySQL/MariaDB (mysql2)',
-    skipReason: mysqlUrl ? undefined : `set ${MYSQL_VAR}`,
-    persistent: true,
+    client: 'mysql2',
+    url: mysqlUrl,
+    variable: MYSQL_VAR,
     mode: 'database',
-    config: (prefix) => ({ client: 'mysql2', connection: mysqlUrl, prefix }),
-    exists: (prefix, pluginId) =>
-      withAdmin(
-        'mysql2',
-        mysqlUrl!,
-        async (k) =>
-          (await k('information_schema.schemata').where('schema_name', `${prefix}${pluginId}`))
-            .length > 0,
-      ),
-    cleanup: (prefix, pluginIds) =>
-      withAdmin('mysql2', mysqlUrl!, async (k) => {
-        for (const id of pluginIds) await k.raw('DROP DATABASE IF EXISTS ??', [`${prefix}${id}`]);
-      }),
-  },
+    extraConfig: (prefix) => ({ prefix }),
+    find: (k, prefix, pluginId) =>
+      k('information_schema.schemata').where('schema_name', `${prefix}${pluginId}`),
+    drop: (k, prefix, id) => k.raw('DROP DATABASE IF EXISTS ??', [`${prefix}${id}`]),
+  }),
 ];
 
 /** Two migrations kept in memory, the way a plugin ships them. */
@@ -181,7 +174,7 @@ for (const engine of engines) {
       return { prefix, ids };
     }
     function manager(database: Record<string, unknown>): DatabaseManager {
-      const m = DatabaseManager.fromConfig(configOf(database));
+      const m = DatabaseManager.fromConfig(backendConfig('database', database));
       managers.push(m);
       return m;
     }
@@ -286,21 +279,21 @@ describe.skipIf(!postgresUrl)(
       });
     });
     function manager(database: Record<string, unknown>): DatabaseManager {
-      const m = DatabaseManager.fromConfig(configOf(database));
+      const m = DatabaseManager.fromConfig(backendConfig('database', database));
       managers.push(m);
       return m;
+    }
+    /** The client of `pluginId` on the server, with `settings` beside `client` and `connection`. */
+    function pgClient(settings: Record<string, unknown>, pluginId: string): Promise<Knex> {
+      return manager({ client: 'pg', connection: postgresUrl, ...settings })
+        .forPlugin(pluginId)
+        .getClient();
     }
 
     it('DB-039/DB-040: schema mode puts each plugin in a schema named after it, inside the base database', async () => {
       const pluginId = `p${unique()}`;
       cleanups.push((k) => k.raw('DROP SCHEMA IF EXISTS ?? CASCADE', [pluginId]));
-      const knex = await manager({
-        client: 'pg',
-        connection: postgresUrl,
-        pluginDivisionMode: 'schema',
-      })
-        .forPlugin(pluginId)
-        .getClient();
+      const knex = await pgClient({ pluginDivisionMode: 'schema' }, pluginId);
       const base = new URL(postgresUrl!).pathname.slice(1);
       const row = (await knex.raw('select current_database() as db, current_schema() as schema'))
         .rows[0];
@@ -316,15 +309,10 @@ describe.skipIf(!postgresUrl)(
     it('DB-049: ensureSchemaExists creates the schema even with ensureExists false', async () => {
       const pluginId = `p${unique()}`;
       cleanups.push((k) => k.raw('DROP SCHEMA IF EXISTS ?? CASCADE', [pluginId]));
-      const knex = await manager({
-        client: 'pg',
-        connection: postgresUrl,
-        pluginDivisionMode: 'schema',
-        ensureExists: false,
-        ensureSchemaExists: true,
-      })
-        .forPlugin(pluginId)
-        .getClient();
+      const knex = await pgClient(
+        { pluginDivisionMode: 'schema', ensureExists: false, ensureSchemaExists: true },
+        pluginId,
+      );
       expect(
         (await knex('information_schema.schemata').where('schema_name', pluginId)).length,
       ).toBe(1);
@@ -334,14 +322,10 @@ describe.skipIf(!postgresUrl)(
       const tag = unique();
       const named = `os_test_${tag}_named`;
       cleanups.push((k) => k.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [named]));
-      const knex = await manager({
-        client: 'pg',
-        connection: postgresUrl,
-        prefix: `os_test_${tag}_`,
-        plugin: { todo: { connection: { database: named } } },
-      })
-        .forPlugin('todo')
-        .getClient();
+      const knex = await pgClient(
+        { prefix: `os_test_${tag}_`, plugin: { todo: { connection: { database: named } } } },
+        'todo',
+      );
       expect((await knex.raw('select current_database() as db')).rows[0].db).toBe(named);
     });
 
@@ -352,9 +336,7 @@ describe.skipIf(!postgresUrl)(
       await withAdmin('pg', postgresUrl!, (k) => k.raw('CREATE ROLE ??', [role]));
       cleanups.push((k) => k.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [`${prefix}todo`]));
       cleanups.push((k) => k.raw('DROP ROLE IF EXISTS ??', [role]));
-      const knex = await manager({ client: 'pg', connection: postgresUrl, prefix, role })
-        .forPlugin('todo')
-        .getClient();
+      const knex = await pgClient({ prefix, role }, 'todo');
       expect((await knex.raw('select current_user as who')).rows[0].who).toBe(role);
     });
 

@@ -1,37 +1,16 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Config } from '@openstage/spec';
 import type { Knex } from 'knex';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DatabaseError } from './DatabaseError.js';
 import { DatabaseManager } from './DatabaseManager.js';
-
-/**
- * A config whose `backend.database` is `database` (absent when undefined), exposing only
- * `getOptional`, which is all the manager reads.
- */
-function configOf(database: Record<string, unknown> | undefined): Config {
-  const data = database === undefined ? {} : { backend: { database } };
-  const getOptional = (key?: string): unknown =>
-    key === undefined
-      ? data
-      : key
-          .split('.')
-          .reduce<unknown>(
-            (node, part) =>
-              typeof node === 'object' && node !== null
-                ? (node as Record<string, unknown>)[part]
-                : undefined,
-            data,
-          );
-  return { getOptional } as unknown as Config;
-}
+import { backendConfig } from '../../../test/helpers/configFromData.js';
 
 const managers: DatabaseManager[] = [];
 const directories: string[] = [];
 function managerFor(data: Record<string, unknown> | undefined): DatabaseManager {
-  const manager = DatabaseManager.fromConfig(configOf(data));
+  const manager = DatabaseManager.fromConfig(backendConfig('database', data));
   managers.push(manager);
   return manager;
 }
@@ -127,7 +106,7 @@ describe('DatabaseManager on SQLite', () => {
 
   it('DB-061: every client is destroyed in the root shutdown phase', async () => {
     const hooks: Array<() => unknown> = [];
-    const manager = DatabaseManager.fromConfig(configOf(undefined), {
+    const manager = DatabaseManager.fromConfig(backendConfig('database', undefined), {
       rootLifecycle: { addShutdownHook: (hook) => void hooks.push(hook) },
     });
     managers.push(manager);
@@ -153,7 +132,7 @@ describe('DatabaseManager configuration errors', () => {
     let caught: unknown;
     try {
       DatabaseManager.fromConfig(
-        configOf({
+        backendConfig('database', {
           client: 'better-sqlite3',
           plugin: { first: { client: 'oracledb' }, second: { client: 'pg' } },
         }),
@@ -172,7 +151,11 @@ describe('DatabaseManager configuration errors', () => {
   it('DB-042: an invalid division mode fails when the root context is created', () => {
     expect(() =>
       DatabaseManager.fromConfig(
-        configOf({ client: 'pg', connection: 'postgresql://h/d', pluginDivisionMode: 'tables' }),
+        backendConfig('database', {
+          client: 'pg',
+          connection: 'postgresql://h/d',
+          pluginDivisionMode: 'tables',
+        }),
       ),
     ).toThrow(
       expect.objectContaining({

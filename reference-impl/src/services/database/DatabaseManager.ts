@@ -1,10 +1,15 @@
-import knexFactory, { type Knex } from 'knex';
+import type { Knex } from 'knex';
 import type { Config, DatabaseService, LoggerService, RootLifecycleService } from '@openstage/spec';
 import type { Connector } from './connectors/Connector.js';
 import { mysqlConnector } from './connectors/mysql.js';
 import { postgresConnector } from './connectors/postgres.js';
 import { sqliteConnector } from './connectors/sqlite.js';
-import { DatabaseError, connectionFailedError } from './DatabaseError.js';
+import {
+  DatabaseError,
+  connectionFailedError,
+  type DatabaseConfigErrorCode,
+  type DatabaseErrorDetails,
+} from './DatabaseError.js';
 import {
   readDatabaseConfig,
   readDivisionMode,
@@ -104,12 +109,12 @@ export class DatabaseManager {
     if (first === undefined) return;
     if (problems.length === 1) throw first;
     // One error, typed by the first problem, that lists every offending plugin.
+    // Only configuration errors reach here: resolving settings opens no connection.
     throw new DatabaseError(
-      first.code,
-      `Invalid database configuration for ${problems.length} plugins:\n${problems.map((p) => `  - ${p.message}`).join('\n')}`,
+      first.code as DatabaseConfigErrorCode,
       {
-        ...(first.pluginId ? { pluginId: first.pluginId } : {}),
-        ...(first.configPath ? { configPath: first.configPath } : {}),
+        ...(first.details as DatabaseErrorDetails<DatabaseConfigErrorCode>),
+        problems: problems.map((p) => p.message),
       },
       { cause: new AggregateError(problems) },
     );
@@ -161,6 +166,8 @@ export class DatabaseManager {
     if (settings.divisionMode === 'database' && settings.ensureExists) {
       await connector.ensureDatabase?.(settings, name);
     }
+    // Loaded on first use: a backend whose plugins never ask for a database does not pay for knex.
+    const { default: knexFactory } = await import('knex');
     const client = knexFactory(connector.knexConfig(settings, name));
     try {
       // DB-030: prove the connection works now rather than at the plugin's first query.

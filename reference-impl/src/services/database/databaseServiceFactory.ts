@@ -1,4 +1,3 @@
-import type { Config } from '@openstage/spec';
 import { coreServices } from '../../authoring/coreServices.js';
 import { createServiceFactory } from '../../authoring/createServiceFactory.js';
 import { DatabaseManager } from './DatabaseManager.js';
@@ -16,9 +15,7 @@ export const databaseServiceFactory = createServiceFactory({
     pluginMetadata: coreServices.pluginMetadata,
   },
   createRootContext: ({ config, rootLifecycle, rootLogger }) =>
-    // The authoring refs type rootConfig as the runtime's narrow view; the instance is a full
-    // Config. Drop the cast once coreServices uses @openstage/spec's RootConfigService.
-    DatabaseManager.fromConfig(config as unknown as Config, {
+    DatabaseManager.fromConfig(config, {
       rootLifecycle,
       logger: rootLogger.child({ service: 'database' }),
     }),

@@ -60,11 +60,10 @@ export function readDatabaseConfig(config: Config): Record<string, unknown> {
 export function readDivisionMode(database: Record<string, unknown>): 'database' | 'schema' {
   const mode = database['pluginDivisionMode'] ?? 'database';
   if (mode !== 'database' && mode !== 'schema') {
-    throw new DatabaseError(
-      'DB_INVALID_DIVISION_MODE',
-      `Invalid database division mode ${JSON.stringify(mode)} at ${BASE}.pluginDivisionMode; use 'database' or 'schema'`,
-      { configPath: `${BASE}.pluginDivisionMode` },
-    );
+    throw new DatabaseError('DB_INVALID_DIVISION_MODE', {
+      configPath: `${BASE}.pluginDivisionMode`,
+      mode: String(JSON.stringify(mode)),
+    });
   }
   return mode;
 }
@@ -106,21 +105,23 @@ export function resolvePluginDatabaseSettings(
   const clientPath = pluginClient !== undefined ? `${pluginPath}.client` : `${BASE}.client`;
   const family = typeof client === 'string' ? clientFamilies[client] : undefined;
   if (family === undefined) {
-    throw new DatabaseError(
-      'DB_UNSUPPORTED_CLIENT',
-      `Unsupported database client ${JSON.stringify(client)} for plugin '${pluginId}', read from ${clientPath}; supported clients are ${Object.keys(clientFamilies).join(', ')}`,
-      { pluginId, configPath: clientPath },
-    );
+    throw new DatabaseError('DB_UNSUPPORTED_CLIENT', {
+      pluginId,
+      configPath: clientPath,
+      client: String(JSON.stringify(client)),
+      supported: Object.keys(clientFamilies),
+    });
   }
   const clientName = client as string;
 
   const divisionMode = readDivisionMode(database);
   if (divisionMode === 'schema' && family !== 'pg') {
-    throw new DatabaseError(
-      'DB_SCHEMA_MODE_UNSUPPORTED',
-      `Plugin '${pluginId}' uses client '${clientName}' (${clientPath}), but ${BASE}.pluginDivisionMode 'schema' is only supported with 'pg'`,
-      { pluginId, configPath: clientPath },
-    );
+    throw new DatabaseError('DB_SCHEMA_MODE_UNSUPPORTED', {
+      pluginId,
+      configPath: clientPath,
+      client: clientName,
+      modePath: `${BASE}.pluginDivisionMode`,
+    });
   }
 
   // DB-052/053: the base connection only applies to plugins that keep the base client.
@@ -133,11 +134,12 @@ export function resolvePluginDatabaseSettings(
   const connectionPath =
     override['connection'] !== undefined ? `${pluginPath}.connection` : `${BASE}.connection`;
   if (family !== 'sqlite' && connection === undefined) {
-    throw new DatabaseError(
-      'DB_MISSING_CONNECTION',
-      `Plugin '${pluginId}' uses client '${clientName}' but no connection is configured; set ${BASE}.connection or ${pluginPath}.connection`,
-      { pluginId, configPath: `${BASE}.connection` },
-    );
+    throw new DatabaseError('DB_MISSING_CONNECTION', {
+      pluginId,
+      configPath: `${BASE}.connection`,
+      client: clientName,
+      pluginConfigPath: `${pluginPath}.connection`,
+    });
   }
 
   const role = override['role'] ?? database['role'];

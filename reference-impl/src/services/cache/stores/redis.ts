@@ -1,5 +1,12 @@
-import { Redis, type RedisOptions } from 'ioredis';
+import { createRequire } from 'node:module';
+import type * as Ioredis from 'ioredis';
+import type { Redis, RedisOptions } from 'ioredis';
 import type { CacheStore } from './CacheStore.js';
+
+// ioredis is loaded on first use, synchronously (it is CommonJS), so that a backend that is not
+// configured for Redis does not spend startup time loading the client.
+const require = createRequire(import.meta.url);
+const loadIoredis = (): typeof Ioredis => require('ioredis') as typeof Ioredis;
 
 /** Options of {@link RedisStore}. */
 export interface RedisStoreOptions {
@@ -31,6 +38,7 @@ export class RedisStore implements CacheStore {
 
   constructor(options: RedisStoreOptions) {
     this.name = options.name;
+    const { Redis } = loadIoredis();
     this.#client = new Redis(options.url, {
       ...options.clientOptions,
       keyPrefix: options.keyPrefix,

@@ -1,4 +1,4 @@
-import knexFactory, { type Knex } from 'knex';
+import type { Knex } from 'knex';
 
 /**
  * Runs `work` on a short-lived client with a single connection, used to look for and create a
@@ -8,6 +8,8 @@ export async function withAdminClient<T>(
   config: Knex.Config,
   work: (admin: Knex) => Promise<T>,
 ): Promise<T> {
+  // Loaded on first use, like the plugin clients: startup does not pay for knex.
+  const { default: knexFactory } = await import('knex');
   const admin = knexFactory({ ...config, pool: { min: 0, max: 1 } });
   try {
     return await work(admin);
