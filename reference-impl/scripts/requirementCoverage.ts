@@ -60,7 +60,7 @@ function testTitles(source: string): string[] {
 /** IDs a title names, expanding `AREA-001..AREA-009` ranges. */
 function idsIn(title: string): string[] {
   const ids: string[] = [];
-  const range = /\b([A-Z]+)-(\d{3})\s*(?:\.\.|–)\s*(?:\1-)?(\d{3})\b/g;
+  const range = /\b([A-Z]+)-(\d{3})(?:\s*(?:\.\.|–)\s*(?:\1-)?|\s+to\s+\1-)(\d{3})\b/g;
   for (const match of title.matchAll(range)) {
     const [, area, from, to] = match;
     for (let n = Number(from); n <= Number(to); n++)
