@@ -1,39 +1,59 @@
-import type { ErrorCode } from '@openstage/spec';
-import {
-  configErrorCatalog,
-  type ConfigErrorCode,
-  type ConfigErrorDetails,
-} from './configErrorCatalog.js';
+import { OpenstageError } from '../../errors/OpenstageError.js';
+import type { ErrorCode, ErrorDetails } from '../../errors/errorCatalog.js';
+
+/** Every code the configuration loader and the rootConfig service raise. */
+export type ConfigErrorCode = Extract<ErrorCode, `CONF_${string}` | `RCFG_${string}`>;
+
+/** The culprit fields of each configuration code; they become properties of the error. */
+export type ConfigErrorDetails = { [C in ConfigErrorCode]: ErrorDetails<C> };
+
+/** Every culprit field a configuration code may carry, for copying them onto the error. */
+const CONFIG_CULPRIT_KEYS = [
+  'file',
+  'line',
+  'column',
+  'reason',
+  'found',
+  'url',
+  'variable',
+  'variables',
+  'configPath',
+  'includeKey',
+  'fragment',
+  'walked',
+  'files',
+  'location',
+  'packageName',
+  'problems',
+  'key',
+  'source',
+  'expected',
+];
 
 /**
- * An error raised while loading, validating or reading configuration.
+ * An error raised while loading, validating or reading configuration; its entries live in the
+ * error catalog (`src/errors/errorCatalog.ts`).
  *
  * `code` is a literal discriminant and the culprit fields of that code (`configPath`, `file`,
  * `problems`, ...) are own properties, so `isConfigError(err, 'CONF_SCHEMA_VALIDATION_FAILED')`
  * narrows to an error with `problems` (CONF-062, CONF-071, RCFG-022).
  */
-export class ConfigError<C extends ConfigErrorCode = ConfigErrorCode> extends Error {
+export class ConfigError<C extends ConfigErrorCode = ConfigErrorCode> extends OpenstageError<C> {
   override readonly name = 'ConfigError';
-  readonly code: C;
-  readonly requirement: string;
-  readonly hint: string;
 
-  private constructor(code: C, details: ConfigErrorDetails[C], options?: { cause?: unknown }) {
-    const entry = configErrorCatalog[code];
-    // The catalog is typed per code; indexing it with a generic key loses that link, which the
-    // constructor's own signature restores.
-    const format = entry.message as (d: ConfigErrorDetails[C]) => string;
-    super(`${format(details)} [${code}, ${entry.requirement}]`, options);
-    this.code = code;
-    this.requirement = entry.requirement;
-    this.hint = entry.hint;
-    Object.assign(this, details);
+  private constructor(code: C, details: ErrorDetails<C>, options?: { cause?: unknown }) {
+    super(code, details, options);
+    for (const key of CONFIG_CULPRIT_KEYS) {
+      const value = (details as Record<string, unknown>)[key];
+      if (value !== undefined)
+        Object.defineProperty(this, key, { value, enumerable: true, configurable: true });
+    }
   }
 
   /** Creates the error of `code` whose properties are `details`. */
   static create<C extends ConfigErrorCode>(
     code: C,
-    details: ConfigErrorDetails[C],
+    details: ErrorDetails<C>,
     options?: { cause?: unknown },
   ): ConfigErrorOf<C> {
     return new ConfigError(code, details, options) as ConfigErrorOf<C>;
@@ -41,8 +61,7 @@ export class ConfigError<C extends ConfigErrorCode = ConfigErrorCode> extends Er
 }
 
 /** The error of one code, with that code's culprit fields. */
-export type ConfigErrorOf<C extends ConfigErrorCode> = ConfigError<C> &
-  Readonly<ConfigErrorDetails[C]>;
+export type ConfigErrorOf<C extends ConfigErrorCode> = ConfigError<C> & Readonly<ErrorDetails<C>>;
 
 /** Any configuration error, narrowable by `code`. */
 export type AnyConfigError = { [C in ConfigErrorCode]: ConfigErrorOf<C> }[ConfigErrorCode];
@@ -54,7 +73,3 @@ export function isConfigError<C extends ConfigErrorCode = ConfigErrorCode>(
 ): error is ConfigErrorOf<C> {
   return error instanceof ConfigError && (code === undefined || error.code === code);
 }
-
-// Every local code must also be a code of the spec's catalog; this fails to compile otherwise.
-type AssertSpecCodes<T extends ErrorCode> = T;
-export type ConfigSpecErrorCode = AssertSpecCodes<ConfigErrorCode>;

@@ -2,7 +2,7 @@ import type { Config } from '@openstage/spec';
 import { describe, expect, it } from 'vitest';
 import { isConfigError } from './ConfigError.js';
 import { ConfigReader, type ConfigSnapshot } from './ConfigReader.js';
-import type { ConfigErrorCode } from './configErrorCatalog.js';
+import type { ConfigErrorCode } from './ConfigError.js';
 
 function errorOf(fn: () => unknown): {
   code: ConfigErrorCode;
@@ -40,24 +40,17 @@ const config = ConfigReader.fromData(structuredClone(data), 'app-config.yaml');
 
 describe('ConfigReader', () => {
   it('RCFG-002: implements every getter in a required and an optional variant, plus has and keys', () => {
-    const methods: Array<keyof Config> = [
-      'has',
-      'keys',
-      'get',
-      'getOptional',
-      'getConfig',
-      'getOptionalConfig',
-      'getConfigArray',
-      'getOptionalConfigArray',
-      'getNumber',
-      'getOptionalNumber',
-      'getBoolean',
-      'getOptionalBoolean',
-      'getString',
-      'getOptionalString',
-      'getStringArray',
-      'getOptionalStringArray',
+    // Each getter beside its optional variant, as RCFG-002 pairs them.
+    const variants: Array<[keyof Config, keyof Config]> = [
+      ['get', 'getOptional'],
+      ['getConfig', 'getOptionalConfig'],
+      ['getConfigArray', 'getOptionalConfigArray'],
+      ['getNumber', 'getOptionalNumber'],
+      ['getBoolean', 'getOptionalBoolean'],
+      ['getString', 'getOptionalString'],
+      ['getStringArray', 'getOptionalStringArray'],
     ];
+    const methods: Array<keyof Config> = ['has', 'keys', ...variants.flat()];
     for (const method of methods) expect(typeof config[method], method).toBe('function');
     expect(config.getOptionalString('missing')).toBeUndefined();
     expect(config.getOptionalNumber('missing.deeper')).toBeUndefined();

@@ -1,10 +1,9 @@
-import type { ConfigSubscription } from '@openstage/spec';
+import type { ConfigSubscription, LoggerService } from '@openstage/spec';
 import { ConfigError, isConfigError } from './ConfigError.js';
 import { ConfigReader, type ConfigSnapshot } from './ConfigReader.js';
 import { ConfigSchemaValidator, type ConfigSchema } from './ConfigSchemaValidator.js';
 import { collectPackageSchemas } from './collectPackageSchemas.js';
 import { durationToMilliseconds } from './durationToMilliseconds.js';
-import { findRootDirectory } from './findRootDirectory.js';
 import { isDeepEqual } from './isDeepEqual.js';
 import { isJsonObject, type JsonObject } from './jsonValues.js';
 import {
@@ -17,12 +16,8 @@ import type { EnvSource } from './substituteEnv.js';
 import { validateConfig } from './validateConfig.js';
 import { watchFiles, type FileWatch } from './watchFiles.js';
 
-/** The logging the configuration code does; any Openstage or Backstage logger fits. */
-export interface ConfigLogger {
-  info(message: string, meta?: Record<string, unknown>): void;
-  warn(message: string, meta?: Record<string, unknown>): void;
-  error(message: string, meta?: Record<string, unknown>): void;
-}
+/** The logging the configuration code does: the spec's logger, of which any one fits. */
+export type ConfigLogger = Pick<LoggerService, 'info' | 'warn' | 'error'>;
 
 /** Options of {@link DefaultRootConfig.create} and of the default `rootConfig` factory. */
 export interface RootConfigOptions {
@@ -40,7 +35,7 @@ export interface RootConfigOptions {
   cwd?: string;
   /** Replaces `process.env`; read once, at creation (RCFG-036). */
   env?: EnvSource;
-  /** Whether to collect the schemas that packages declare (CONF-054); defaults to `true`. */
+  /** Whether to collect the schemas that packages declare (CONF-054, CONF-074); defaults to `true`. */
   packageSchemas?: boolean;
   /** Where loading and reload failures are reported; defaults to the console. */
   logger?: ConfigLogger;
@@ -114,7 +109,7 @@ export class DefaultRootConfig {
 
     const schemas: ConfigSchema[] = [await loadSpecSchemas()];
     if (options.packageSchemas ?? true) {
-      const collected = await collectPackageSchemas(cwd, findRootDirectory(cwd));
+      const collected = await collectPackageSchemas(cwd);
       schemas.push(...collected.schemas);
       for (const { packageName, location } of collected.skipped) {
         logger.warn(

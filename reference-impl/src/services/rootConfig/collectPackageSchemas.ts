@@ -1,15 +1,12 @@
-import { readdir, readFile, realpath } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { ConfigError } from './ConfigError.js';
 import type { ConfigSchema } from './ConfigSchemaValidator.js';
 import { isJsonObject, type JsonObject } from './jsonValues.js';
 
-const DEPENDENCY_FIELDS = [
-  'dependencies',
-  'devDependencies',
-  'optionalDependencies',
-  'peerDependencies',
-] as const;
+// Only what the backend can load at run time: devDependencies are build and test tools, and
+// walking them (and the rest of the workspace) made schema collection dominate startup (CONF-074).
+const DEPENDENCY_FIELDS = ['dependencies', 'optionalDependencies', 'peerDependencies'] as const;
 
 /** The schemas packages declare, and the packages whose schemas were skipped. */
 export interface CollectedPackageSchemas {
@@ -26,18 +23,17 @@ interface Manifest {
 }
 
 /**
- * Collects the `configSchema` of the package that contains `cwd`, of every workspace package
- * under `rootDir`, and of every package reachable from those through their dependency fields
- * (CONF-053, CONF-054). Dependencies are found the way Node finds them, in `node_modules`
- * folders from the dependent package up; ones that are not installed are skipped.
+ * Collects the `configSchema` of the backend package, the package that contains `cwd`, and of
+ * every package reachable from it through `dependencies`, `optionalDependencies` and
+ * `peerDependencies` (CONF-053, CONF-054); never through `devDependencies`, and never from
+ * workspace packages the backend does not depend on (CONF-074). Dependencies are found the way
+ * Node finds them, in `node_modules` folders from the dependent package up; ones that are not
+ * installed are skipped.
  *
  * Fails with `CONF_SCHEMA_INVALID`, naming the package and the schema's location, when a schema
  * file cannot be read or parsed or has neither a `.json` nor a `.d.ts` extension (CONF-059).
  */
-export async function collectPackageSchemas(
-  cwd: string,
-  rootDir: string,
-): Promise<CollectedPackageSchemas> {
+export async function collectPackageSchemas(cwd: string): Promise<CollectedPackageSchemas> {
   const result: CollectedPackageSchemas = { schemas: [], skipped: [] };
   const readManifest = createManifestReader();
   const visited = new Set<string>();
@@ -45,11 +41,6 @@ export async function collectPackageSchemas(
 
   const own = await findPackageDir(cwd, readManifest);
   if (own !== undefined) queue.push(own);
-  const rootManifest = await readManifest(rootDir);
-  if (rootManifest) {
-    queue.push(rootDir);
-    queue.push(...(await listWorkspaces(rootDir, rootManifest.workspaces)));
-  }
 
   // Breadth-first in waves, each wave's packages read in parallel; a startup walks hundreds.
   const found: Array<{ dir: string; manifest: Manifest }> = [];
@@ -178,28 +169,4 @@ async function findInstalled(
     if (await readManifest(candidate)) return candidate;
     if (dirname(dir) === dir) return undefined;
   }
-}
-
-/** Expands the `workspaces` globs of the root package: exact paths, `dir/*` and `dir/**`. */
-async function listWorkspaces(rootDir: string, workspaces: unknown): Promise<string[]> {
-  const patterns = Array.isArray(workspaces)
-    ? workspaces
-    : isJsonObject(workspaces) && Array.isArray(workspaces['packages'])
-      ? workspaces['packages']
-      : [];
-  const dirs: string[] = [];
-  for (const pattern of patterns) {
-    if (typeof pattern !== 'string' || pattern.startsWith('!')) continue;
-    const star = pattern.indexOf('*');
-    if (star === -1) {
-      dirs.push(resolve(rootDir, pattern));
-      continue;
-    }
-    const base = resolve(rootDir, pattern.slice(0, star));
-    const entries = await readdir(base, { withFileTypes: true }).catch(() => []);
-    for (const entry of entries) {
-      if (entry.isDirectory() && entry.name !== 'node_modules') dirs.push(join(base, entry.name));
-    }
-  }
-  return dirs;
 }

@@ -8,14 +8,11 @@ export {
   ConfigError,
   isConfigError,
   type AnyConfigError,
-  type ConfigErrorOf,
-} from './ConfigError.js';
-export {
-  configErrorCatalog,
   type ConfigErrorCode,
   type ConfigErrorDetails,
-  type ConfigProblem,
-} from './configErrorCatalog.js';
+  type ConfigErrorOf,
+} from './ConfigError.js';
+export type { ConfigProblem } from '../../errors/ConfigProblem.js';
 export {
   ConfigSchemaValidator,
   type ConfigSchema,

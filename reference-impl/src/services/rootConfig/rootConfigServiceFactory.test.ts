@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Config } from '@openstage/spec';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { coreServices } from '../../authoring/coreServices.js';
-import { createBackendPlugin } from '../../authoring/createBackendPlugin.js';
+import { initPlugin } from '../../../test/helpers/features.js';
 import { createServiceFactory } from '../../authoring/createServiceFactory.js';
 import { BackendInstanceRegistry } from '../../runtime/BackendInstanceRegistry.js';
 import { createSpecializedBackend } from '../../runtime/createSpecializedBackend.js';
@@ -78,16 +78,8 @@ describe('rootConfigServiceFactory', () => {
       }),
     );
     backend.add(
-      createBackendPlugin({
-        pluginId: 'todo',
-        register(env) {
-          env.registerInit({
-            deps: { config: coreServices.rootConfig },
-            async init({ config }) {
-              seen = (config as unknown as Config).getNumber('todo.limit');
-            },
-          });
-        },
+      initPlugin('todo', { config: coreServices.rootConfig }, async ({ config }) => {
+        seen = config.getNumber('todo.limit');
       }),
     );
     await backend.start();
@@ -109,16 +101,8 @@ describe('rootConfigServiceFactory', () => {
       }),
     );
     backend.add(
-      createBackendPlugin({
-        pluginId: 'todo',
-        register(env) {
-          env.registerInit({
-            deps: {},
-            async init() {
-              initialised = true;
-            },
-          });
-        },
+      initPlugin('todo', {}, async () => {
+        initialised = true;
       }),
     );
     const error = await backend.start().catch((e: unknown) => e);
@@ -149,16 +133,8 @@ describe('rootConfigServiceFactory', () => {
       }),
     );
     backend.add(
-      createBackendPlugin({
-        pluginId: 'probe',
-        register(env) {
-          env.registerInit({
-            deps: { config: coreServices.rootConfig },
-            async init(deps) {
-              config = deps.config as unknown as Config;
-            },
-          });
-        },
+      initPlugin('probe', { config: coreServices.rootConfig }, async (deps) => {
+        config = deps.config;
       }),
     );
     await backend.start();

@@ -16,8 +16,7 @@ function createFactory(options: RootConfigOptions = {}) {
       const root = await DefaultRootConfig.create(options);
       registerConfigSecrets(root.config, () => root.secrets);
       registerRootConfigCloser(root.config, () => root.close());
-      // The authoring ref types rootConfig loosely; ConfigReader implements the spec's Config.
-      return root.config as unknown as typeof coreServices.rootConfig.T;
+      return root.config;
     },
   });
 }

@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv/dist/2020.js';
-import type { ConfigProblem } from './configErrorCatalog.js';
+import type { ConfigProblem } from '../../errors/ConfigProblem.js';
 import type { JsonObject } from './jsonValues.js';
 import { pointerToConfigPath } from './pointerToConfigPath.js';
 
