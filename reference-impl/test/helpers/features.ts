@@ -6,6 +6,7 @@ import {
 } from '../../src/index.js';
 import { createTestBackend } from './testBackend.js';
 import type { BackendStartupResult } from '../../src/runtime/BackendStartupResult.js';
+import type { DepsToInstances, ServiceRef } from '../../src/wireFormat/types.js';
 
 export type Deps = Record<string, unknown>;
 
@@ -22,6 +23,18 @@ export function plugin(
   });
 }
 
+/**
+ * A plugin that only registers an init, typed like `registerInit`: `init` receives the instances
+ * of the refs in `deps`.
+ */
+export function initPlugin<TDeps extends { [name in string]: ServiceRef<unknown> }>(
+  pluginId: string,
+  deps: TDeps,
+  init: (deps: DepsToInstances<TDeps>) => Promise<void>,
+): BackendFeature {
+  return createBackendPlugin({ pluginId, register: (reg) => reg.registerInit({ deps, init }) });
+}
+
 /** A module whose init receives `deps` resolved. */
 export function module(
   pluginId: string,
@@ -35,6 +48,13 @@ export function module(
     register: (r) =>
       r.registerInit({ deps: deps as never, init: async (d) => void (await init(d as Deps)) }),
   });
+}
+
+/** A callback, such as an init, that throws `new Error(message)`. */
+export function throws(message: string): () => never {
+  return () => {
+    throw new Error(message);
+  };
 }
 
 export const rootRef = <T = unknown>(id: string) => createServiceRef<T>({ id, scope: 'root' });

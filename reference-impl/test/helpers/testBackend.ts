@@ -10,6 +10,7 @@ import { rootLifecycleServiceFactory } from '../../src/services/rootLifecycle/ro
 import { lifecycleServiceFactory } from '../../src/services/lifecycle/lifecycleServiceFactory.js';
 import { ConsoleLogger, type LogRecord } from '../../src/services/rootLogger/ConsoleLogger.js';
 import type { ServiceFactory } from '../../src/wireFormat/types.js';
+import { configFromData } from './configFromData.js';
 
 /** A registry detached from the real process, so tests never install signal handlers. */
 export function detachedRegistry(): BackendInstanceRegistry {
@@ -19,22 +20,12 @@ export function detachedRegistry(): BackendInstanceRegistry {
   });
 }
 
-/** A config service over a plain object, offering `getOptional` like Backstage's `Config`. */
+/** A root config service over plain data, read through the real `ConfigReader`. */
 export function configFactory(data: Record<string, unknown>): ServiceFactory {
   return createServiceFactory({
     service: coreServices.rootConfig,
     deps: {},
-    factory: () => ({
-      getOptional<T>(key?: string): T | undefined {
-        if (!key) return data as T;
-        let current: unknown = data;
-        for (const part of key.split('.')) {
-          if (typeof current !== 'object' || current === null) return undefined;
-          current = (current as Record<string, unknown>)[part];
-        }
-        return current as T;
-      },
-    }),
+    factory: () => configFromData(data),
   });
 }
 
