@@ -2,6 +2,7 @@ import type { Config } from '@openstage/spec';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Router } from 'express';
 import { afterEach, describe, expect, it } from 'vitest';
 import { coreServices } from './authoring/coreServices.js';
 import { createBackendModule } from './authoring/createBackendModule.js';
@@ -12,6 +13,7 @@ import { BackendStartupError } from './runtime/BackendStartupError.js';
 import type { Backend } from './runtime/createSpecializedBackend.js';
 import { rootConfigServiceFactory } from './services/rootConfig/index.js';
 import { createBackendOn, writeHttpConfigFile } from '../test/helpers/httpBackend.js';
+import { initPlugin } from '../test/helpers/features.js';
 
 const cleanups: Array<() => Promise<unknown>> = [];
 afterEach(async () => {
@@ -106,21 +108,13 @@ describe('createBackend', () => {
     let duringShutdown: Awaited<ReturnType<typeof readiness>> | undefined;
     backend.add(plugin('broken', async () => Promise.reject(new Error('plugin boom'))));
     backend.add(
-      createBackendPlugin({
-        pluginId: 'slow',
-        register(env) {
-          env.registerInit({
-            deps: { lifecycle: coreServices.lifecycle },
-            async init({ lifecycle }) {
-              // Plugin shutdown hooks run while the root HTTP server still answers.
-              lifecycle.addShutdownHook(async () => {
-                duringShutdown = await readiness();
-              });
-              slowEntered();
-              await gate;
-            },
-          });
-        },
+      initPlugin('slow', { lifecycle: coreServices.lifecycle }, async ({ lifecycle }) => {
+        // Plugin shutdown hooks run while the root HTTP server still answers.
+        lifecycle.addShutdownHook(async () => {
+          duringShutdown = await readiness();
+        });
+        slowEntered();
+        await gate;
       }),
     );
     const started = backend.start();
@@ -192,16 +186,8 @@ describe('createBackend', () => {
     const changes: string[] = [];
     let config: Config | undefined;
     backend.add(
-      createBackendPlugin({
-        pluginId: 'watcher',
-        register(env) {
-          env.registerInit({
-            deps: { config: coreServices.rootConfig },
-            async init({ config: c }) {
-              config = c;
-            },
-          });
-        },
+      initPlugin('watcher', { config: coreServices.rootConfig }, async ({ config: c }) => {
+        config = c;
       }),
     );
     await backend.start();
@@ -254,20 +240,16 @@ describe('createBackend discovery on port 0', () => {
     backend.add(rootConfigServiceFactory({ argv: ['--config', configFile] }));
     let internalUrl: string | undefined;
     backend.add(
-      createBackendPlugin({
-        pluginId: 'probe',
-        register(env) {
-          env.registerInit({
-            deps: { discovery: coreServices.discovery, http: coreServices.httpRouter },
-            async init({ discovery, http }) {
-              http.use((req, res, next) =>
-                req.path === '/ping' ? void res.json({ pong: true }) : next(),
-              );
-              internalUrl = await discovery.getBaseUrl('probe');
-            },
-          });
+      initPlugin(
+        'probe',
+        { discovery: coreServices.discovery, http: coreServices.httpRouter },
+        async ({ discovery, http }) => {
+          const router = Router();
+          router.get('/ping', (_req, res) => void res.json({ pong: true }));
+          http.use(router);
+          internalUrl = await discovery.getBaseUrl('probe');
         },
-      }),
+      ),
     );
     await backend.start();
     expect(internalUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/probe$/);

@@ -19,7 +19,7 @@ import {
   rejectionOf,
   thrownBy,
 } from './helpers/testBackend.js';
-import { continueAll, module, plugin, rootRef } from './helpers/features.js';
+import { continueAll, module, plugin, rootRef, throws } from './helpers/features.js';
 
 describe('creating a backend (BACK-001 to BACK-008)', () => {
   it('BACK-001, BACK-002, BACK-007: createSpecializedBackend returns an empty backend with every method; no middleware means none', async () => {
@@ -160,22 +160,10 @@ describe('starting (BACK-020 to BACK-025)', () => {
       backend: { startup: { plugins: { lenient: { onPluginBootFailure: 'continue' } } } },
     };
     const backend = createTestBackend({ config });
-    backend.add(
-      plugin('strict', () => {
-        throw new Error('strict broke');
-      }),
-    );
-    backend.add(
-      plugin('lenient', () => {
-        throw new Error('lenient broke');
-      }),
-    );
+    backend.add(plugin('strict', throws('strict broke')));
+    backend.add(plugin('lenient', throws('lenient broke')));
     backend.add(plugin('host'));
-    backend.add(
-      module('host', 'mod', () => {
-        throw new Error('module broke');
-      }),
-    );
+    backend.add(module('host', 'mod', throws('module broke')));
     const error = (await rejectionOf(backend.start())) as BackendStartupError;
     expect(error).toBeInstanceOf(BackendStartupError);
     expect(error.name).toBe('BackendStartupError');
@@ -282,11 +270,7 @@ describe('startup result (BACK-041 to BACK-054)', () => {
     const backend = createTestBackend({ config: continueAll });
     backend.add(plugin('ok'));
     backend.add(module('ok', 'fine'));
-    backend.add(
-      module('ok', 'broken', () => {
-        throw new Error('x');
-      }),
-    );
+    backend.add(module('ok', 'broken', throws('x')));
     backend.add(plugin('missing', () => {}, { s: rootRef('b.none') }));
     const { result } = await backend.start();
     expect(result.plugins.map((p) => p.pluginId).sort()).toEqual(['missing', 'ok']);

@@ -1,33 +1,18 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
 import { Router } from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBackend } from '../src/createBackend.js';
-import { rootConfigServiceFactory } from '../src/services/rootConfig/index.js';
+import type { Backend } from '../src/runtime/createSpecializedBackend.js';
+import {
+  createBackendOn,
+  writeHttpConfigFile,
+  type HttpConfigFile,
+} from './helpers/httpBackend.js';
 
 /**
  * Two plugins authored with Backstage's own `@backstage/backend-plugin-api` from npm, on
  * Openstage's `createBackend()`, over real HTTP: plugin `a` calls plugin `b` with a real plugin
  * token, and `b` only serves service principals.
  */
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
-    });
-  });
-}
 
 const started: string[] = [];
 
@@ -90,35 +75,14 @@ const pluginA = createBackendPlugin({
 });
 
 describe('a plugin authored with @backstage/backend-plugin-api on createBackend()', () => {
-  let dir: string;
+  let config: HttpConfigFile | undefined;
   let baseUrl: string;
-  let backend: ReturnType<typeof createBackend>;
+  let backend: Backend;
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'openstage-e2e-'));
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    const configFile = join(dir, 'app-config.yaml');
-    await writeFile(
-      configFile,
-      [
-        'app:',
-        '  baseUrl: http://localhost:3000',
-        'backend:',
-        `  baseUrl: ${baseUrl}`,
-        '  listen:',
-        `    port: ${port}`,
-        '    host: 127.0.0.1',
-        '  database:',
-        '    client: better-sqlite3',
-        "    connection: ':memory:'",
-        'e2e:',
-        '  greeting: hello from config',
-        '',
-      ].join('\n'),
-    );
-    backend = createBackend();
-    backend.add(rootConfigServiceFactory({ argv: ['--config', configFile], watch: false }));
+    config = await writeHttpConfigFile('openstage-e2e-', ['e2e:', '  greeting: hello from config']);
+    baseUrl = config.baseUrl;
+    backend = createBackendOn(config.configFile);
     backend.add(pluginA);
     backend.add(pluginB);
     const { result } = await backend.start();
@@ -130,7 +94,7 @@ describe('a plugin authored with @backstage/backend-plugin-api on createBackend(
 
   afterAll(async () => {
     await backend?.stop();
-    if (dir) await rm(dir, { recursive: true, force: true });
+    await config?.remove();
   });
 
   it('runs the lifecycle startup hook of a Backstage plugin', () => {

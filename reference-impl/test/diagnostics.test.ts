@@ -9,6 +9,7 @@ import {
   createServiceRef,
 } from '../src/index.js';
 import { createTestBackend } from './helpers/testBackend.js';
+import { initPlugin } from './helpers/features.js';
 
 describe('startup timeline', () => {
   it('INIT-140 INIT-141 INIT-143 INIT-145 records factories, modules, plugins and hooks; pending entries say what they wait on', async () => {
@@ -176,16 +177,8 @@ describe('signals', () => {
     const backends = [0, 1].map(() => createTestBackend({ instanceRegistry: registry }));
     for (const b of backends) {
       b.add(
-        createBackendPlugin({
-          pluginId: 'p',
-          register(reg) {
-            reg.registerInit({
-              deps: { l: coreServices.lifecycle },
-              async init({ l }) {
-                l.addShutdownHook(() => void stops++);
-              },
-            });
-          },
+        initPlugin('p', { l: coreServices.lifecycle }, async ({ l }) => {
+          l.addShutdownHook(() => void stops++);
         }),
       );
       await b.start();

@@ -1,38 +1,18 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBackend } from '../src/createBackend.js';
 import { coreServices, createBackendModule, createBackendPlugin } from '../src/index.js';
 import type { ShutdownResult } from '../src/runtime/ShutdownResult.js';
-import { rootConfigServiceFactory } from '../src/services/rootConfig/index.js';
+import {
+  createBackendOn,
+  writeHttpConfigFile,
+  type HttpConfigFile,
+} from './helpers/httpBackend.js';
 
 /**
  * The lifecycle requirements that only show over real HTTP: what the server,
  * the plugin routes and readiness do while each phase runs. Runs on
  * `createBackend()` with its default services.
  */
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
-    });
-  });
-}
-
-type Router = {
-  get(path: string, handler: (req: unknown, res: { json(body: unknown): void }) => void): void;
-};
 
 const seen: Record<string, unknown> = {};
 let baseUrl = '';
@@ -43,9 +23,8 @@ async function status(path: string): Promise<number> {
   return (await fetch(`${baseUrl}${path}`)).status;
 }
 
-function routes(register: (router: Router) => void): Router {
-  // express is what the default httpRouter mounts; a Router is a handler.
-  const router = express.Router() as unknown as Router;
+function routes(register: (router: express.Router) => void): express.Router {
+  const router = express.Router();
   register(router);
   return router;
 }
@@ -61,17 +40,15 @@ const plugin = createBackendPlugin({
       },
       async init({ http, lifecycle, root }) {
         const router = routes((r) => r.get('/ping', (_req, res) => res.json({ pong: true })));
-        (http as unknown as { use(h: unknown): void; addAuthPolicy(p: unknown): void }).use(router);
-        (http as unknown as { addAuthPolicy(p: unknown): void }).addAuthPolicy({
+        http.use(router);
+        http.addAuthPolicy({
           path: '/',
           allow: 'unauthenticated',
         });
         root.addStartupHook(async () => {
           seen['rootStartup.ping'] = await status('/api/p/ping');
         });
-        (
-          root as unknown as { addBeforeShutdownHook(h: () => Promise<void>): void }
-        ).addBeforeShutdownHook(async () => {
+        root.addBeforeShutdownHook(async () => {
           seen['beforeShutdown.readiness'] = await status('/.backstage/health/v1/readiness');
           seen['beforeShutdown.ping'] = await status('/api/p/ping');
         });
@@ -89,9 +66,7 @@ const module = createBackendModule({
     reg.registerInit({
       deps: { http: coreServices.httpRouter },
       async init({ http }) {
-        (http as unknown as { use(h: unknown): void }).use(
-          routes((r) => r.get('/from-module', (_req, res) => res.json({ module: true }))),
-        );
+        http.use(routes((r) => r.get('/from-module', (_req, res) => res.json({ module: true }))));
       },
     }),
 });
@@ -102,10 +77,8 @@ const slow = createBackendPlugin({
     reg.registerInit({
       deps: { http: coreServices.httpRouter },
       async init({ http }) {
-        (http as unknown as { use(h: unknown): void; addAuthPolicy(p: unknown): void }).use(
-          routes((r) => r.get('/x', (_req, res) => res.json({}))),
-        );
-        (http as unknown as { addAuthPolicy(p: unknown): void }).addAuthPolicy({
+        http.use(routes((r) => r.get('/x', (_req, res) => res.json({}))));
+        http.addAuthPolicy({
           path: '/',
           allow: 'unauthenticated',
         });
@@ -121,36 +94,18 @@ const slow = createBackendPlugin({
 });
 
 describe('lifecycle phases over HTTP (createBackend)', () => {
-  let dir: string;
+  let config: HttpConfigFile | undefined;
   let shutdown: ShutdownResult;
   let afterStop: unknown;
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'openstage-lifecycle-'));
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    const configFile = join(dir, 'app-config.yaml');
-    await writeFile(
-      configFile,
-      [
-        'app:',
-        '  baseUrl: http://localhost:3000',
-        'backend:',
-        `  baseUrl: ${baseUrl}`,
-        '  listen:',
-        `    port: ${port}`,
-        '    host: 127.0.0.1',
-        '  database:',
-        '    client: better-sqlite3',
-        "    connection: ':memory:'",
-        '  lifecycle:',
-        '    startupRequestPauseTimeout: 100ms',
-        '    serverShutdownDelay: 60ms',
-        '',
-      ].join('\n'),
-    );
-    const backend = createBackend();
-    backend.add(rootConfigServiceFactory({ argv: ['--config', configFile], watch: false }));
+    config = await writeHttpConfigFile('openstage-lifecycle-', [
+      '  lifecycle:',
+      '    startupRequestPauseTimeout: 100ms',
+      '    serverShutdownDelay: 60ms',
+    ]);
+    baseUrl = config.baseUrl;
+    const backend = createBackendOn(config.configFile);
     backend.add(plugin);
     backend.add(module);
     backend.add(slow);
@@ -171,7 +126,7 @@ describe('lifecycle phases over HTTP (createBackend)', () => {
   }, 20_000);
 
   afterAll(async () => {
-    if (dir) await rm(dir, { recursive: true, force: true });
+    await config?.remove();
   });
 
   it('MOD-022: handlers a module adds to its httpRouter are served under /api/<pluginId>', () => {

@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   coreServices,
-  createBackendPlugin,
   createServiceFactory,
   createServiceRef,
   type BackendFeature,
@@ -10,6 +9,7 @@ import {
 } from '../src/index.js';
 import type { BackendPreflightError } from '../src/runtime/preflight/BackendPreflightError.js';
 import { createTestBackend, rejectionOf } from './helpers/testBackend.js';
+import { initPlugin } from './helpers/features.js';
 
 /** A generated wiring: services with deps (by index) and plugins depending on services. */
 interface Wiring {
@@ -51,16 +51,8 @@ function build(wiring: Wiring, log: string[]): BackendFeature[] {
     });
   });
   const plugins = wiring.plugins.map((p, i) =>
-    createBackendPlugin({
-      pluginId: `p${i}`,
-      register(reg) {
-        reg.registerInit({
-          deps: Object.fromEntries(p.deps.map((d) => [`d${d}`, refs[d]!])),
-          async init() {
-            log.push(`p${i}`);
-          },
-        });
-      },
+    initPlugin(`p${i}`, Object.fromEntries(p.deps.map((d) => [`d${d}`, refs[d]!])), async () => {
+      log.push(`p${i}`);
     }),
   );
   return [...factories, ...plugins];

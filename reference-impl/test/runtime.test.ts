@@ -20,6 +20,7 @@ import {
   rejectionOf,
   thrownBy,
 } from './helpers/testBackend.js';
+import { initPlugin, throws } from './helpers/features.js';
 
 const plugin = (
   pluginId: string,
@@ -108,6 +109,7 @@ describe('backend instance', () => {
     const backend = createTestBackend();
     backend.add(plugin('a', () => void seen.push('a')));
     backend.add(Promise.resolve({ default: plugin('b', () => void seen.push('b')) }));
+    // A CommonJS-style namespace nests `default` twice, which the type of add() leaves out.
     backend.add({
       default: { default: plugin('c', () => void seen.push('c')) },
     } as unknown as BackendFeature);
@@ -154,6 +156,7 @@ describe('backend instance', () => {
       version: 'v1',
       featureType: 'bogus',
     } as BackendFeature);
+    // The casts hand add() what JavaScript callers could, so that validation reports it.
     backend.add({ $$type: 'nope' } as unknown as BackendFeature);
     backend.add({ $$type: '@backstage/BackendFeature', version: 'v2' } as BackendFeature);
     backend.add(42 as unknown as BackendFeature);
@@ -202,16 +205,8 @@ describe('backend instance', () => {
     let installed: unknown;
     const backend = createTestBackend();
     backend.add(
-      createBackendPlugin({
-        pluginId: 'a',
-        register(reg) {
-          reg.registerInit({
-            deps: { meta: coreServices.rootInstanceMetadata },
-            async init({ meta }) {
-              installed = await meta.getInstalledPlugins();
-            },
-          });
-        },
+      initPlugin('a', { meta: coreServices.rootInstanceMetadata }, async ({ meta }) => {
+        installed = await meta.getInstalledPlugins();
       }),
     );
     backend.add(mod('a', 'm1'));
@@ -245,16 +240,8 @@ describe('backend instance', () => {
     let shutdowns = 0;
     const backend = createTestBackend();
     backend.add(
-      createBackendPlugin({
-        pluginId: 'p',
-        register(reg) {
-          reg.registerInit({
-            deps: { lifecycle: coreServices.lifecycle },
-            async init({ lifecycle }) {
-              lifecycle.addShutdownHook(() => void shutdowns++);
-            },
-          });
-        },
+      initPlugin('p', { lifecycle: coreServices.lifecycle }, async ({ lifecycle }) => {
+        lifecycle.addShutdownHook(() => void shutdowns++);
       }),
     );
     await createTestBackend().stop();
@@ -373,16 +360,8 @@ describe('services', () => {
     });
     backend.add(createServiceFactory({ service: many, deps: {}, factory: () => 'added' }));
     backend.add(
-      createBackendPlugin({
-        pluginId: 'p',
-        register(reg) {
-          reg.registerInit({
-            deps: { none, many },
-            async init(deps) {
-              got = deps;
-            },
-          });
-        },
+      initPlugin('p', { none, many }, async (deps) => {
+        got = deps;
       }),
     );
     await backend.start();
@@ -406,16 +385,8 @@ describe('services', () => {
     });
     for (const id of ['a', 'b']) {
       backend.add(
-        createBackendPlugin({
-          pluginId: id,
-          register(reg) {
-            reg.registerInit({
-              deps: { ref },
-              async init({ ref }) {
-                got.push(ref);
-              },
-            });
-          },
+        initPlugin(id, { ref }, async ({ ref }) => {
+          got.push(ref);
         }),
       );
     }
@@ -444,16 +415,8 @@ describe('services', () => {
     );
     backend.add(fac(s1, 'added'));
     backend.add(
-      createBackendPlugin({
-        pluginId: 'p',
-        register(reg) {
-          reg.registerInit({
-            deps: { s1, s2, s3, s4 },
-            async init(d) {
-              got = d;
-            },
-          });
-        },
+      initPlugin('p', { s1, s2, s3, s4 }, async (d) => {
+        got = d;
       }),
     );
     await backend.start();
@@ -512,33 +475,33 @@ describe('services', () => {
 
   it('INIT-010 INIT-011 INIT-021 eager and lazy initialization', async () => {
     const created: string[] = [];
-    const rootLazy = createServiceRef<string>({ id: 'e.rootLazy', scope: 'root' });
-    const rootEager = createServiceRef<string>({ id: 'e.rootEager', scope: 'root' });
-    const pluginAlways = createServiceRef<string>({ id: 'e.always' });
-    const pluginLazy = createServiceRef<string>({ id: 'e.lazy' });
+    const rootLazy = createServiceRef<void>({ id: 'e.rootLazy', scope: 'root' });
+    const rootEager = createServiceRef<void>({ id: 'e.rootEager', scope: 'root' });
+    const pluginAlways = createServiceRef<void>({ id: 'e.always' });
+    const pluginLazy = createServiceRef<void>({ id: 'e.lazy' });
     const backend = createTestBackend({
       defaultServiceFactories: [
         createServiceFactory({
           service: rootLazy,
           initialization: 'lazy',
           deps: {},
-          factory: () => void created.push('rootLazy') as unknown as string,
+          factory: () => void created.push('rootLazy'),
         }),
         createServiceFactory({
           service: rootEager,
           deps: {},
-          factory: () => void created.push('rootEager') as unknown as string,
+          factory: () => void created.push('rootEager'),
         }),
         createServiceFactory({
           service: pluginAlways,
           initialization: 'always',
           deps: { m: coreServices.pluginMetadata },
-          factory: ({ m }) => void created.push(`always:${m.getId()}`) as unknown as string,
+          factory: ({ m }) => void created.push(`always:${m.getId()}`),
         }),
         createServiceFactory({
           service: pluginLazy,
           deps: {},
-          factory: () => void created.push('lazy') as unknown as string,
+          factory: () => void created.push('lazy'),
         }),
       ],
     });
@@ -554,29 +517,21 @@ describe('plugins, modules and extension points', () => {
   it('INIT-031 INIT-032 INIT-033 INIT-034 ordering: always services, consumer modules, provider modules, plugin, hooks', async () => {
     const order: string[] = [];
     const ep = createExtensionPoint<{ push(s: string): void }>({ id: 'o.ep' });
-    const always = createServiceRef<string>({ id: 'o.always' });
+    const always = createServiceRef<void>({ id: 'o.always' });
     const backend = createTestBackend({
       defaultServiceFactories: [
         createServiceFactory({
           service: always,
           initialization: 'always',
           deps: {},
-          factory: () => void order.push('always') as unknown as string,
+          factory: () => void order.push('always'),
         }),
       ],
     });
     backend.add(
-      createBackendPlugin({
-        pluginId: 'p',
-        register(reg) {
-          reg.registerInit({
-            deps: { lifecycle: coreServices.lifecycle },
-            async init({ lifecycle }) {
-              order.push('plugin');
-              lifecycle.addStartupHook(() => void order.push('hook'));
-            },
-          });
-        },
+      initPlugin('p', { lifecycle: coreServices.lifecycle }, async ({ lifecycle }) => {
+        order.push('plugin');
+        lifecycle.addStartupHook(() => void order.push('hook'));
       }),
     );
     backend.add(
@@ -704,11 +659,7 @@ describe('plugins, modules and extension points', () => {
     const backend = createTestBackend({
       config: { backend: { startup: { plugins: { bad: { onPluginBootFailure: 'continue' } } } } },
     });
-    backend.add(
-      plugin('bad', () => {
-        throw new Error('nope');
-      }),
-    );
+    backend.add(plugin('bad', throws('nope')));
     backend.add(plugin('good'));
     const { result } = await backend.start();
     expect(result.outcome).toBe('success');
@@ -880,18 +831,10 @@ describe('plugins, modules and extension points', () => {
   it('LIFE-016, LIFE-019, LIFE-020: a failing plugin startup hook is logged with LIFE_HOOK_FAILED and the plugin id, and does not change the result', async () => {
     const backend = createTestBackend();
     backend.add(
-      createBackendPlugin({
-        pluginId: 'p',
-        register(reg) {
-          reg.registerInit({
-            deps: { lifecycle: coreServices.lifecycle },
-            async init({ lifecycle }) {
-              lifecycle.addStartupHook(() => {
-                throw new Error('hook');
-              });
-            },
-          });
-        },
+      initPlugin('p', { lifecycle: coreServices.lifecycle }, async ({ lifecycle }) => {
+        lifecycle.addStartupHook(() => {
+          throw new Error('hook');
+        });
       }),
     );
     const { result } = await backend.start();
@@ -910,17 +853,9 @@ describe('plugins, modules and extension points', () => {
     let ran = false;
     const backend = createTestBackend();
     backend.add(
-      createBackendPlugin({
-        pluginId: 'p',
-        register(reg) {
-          reg.registerInit({
-            deps: { root: coreServices.rootLifecycle },
-            async init({ root }) {
-              root.addStartupHook(() => void (ran = true));
-              throw new Error('x');
-            },
-          });
-        },
+      initPlugin('p', { root: coreServices.rootLifecycle }, async ({ root }) => {
+        root.addStartupHook(() => void (ran = true));
+        throw new Error('x');
       }),
     );
     await rejectionOf(backend.start());
@@ -1047,24 +982,20 @@ describe('shutdown', () => {
     const backend = createTestBackend();
     for (const id of ['a', 'b']) {
       backend.add(
-        createBackendPlugin({
-          pluginId: id,
-          register(reg) {
-            reg.registerInit({
-              deps: { lifecycle: coreServices.lifecycle, root: coreServices.rootLifecycle },
-              async init({ lifecycle, root }) {
-                lifecycle.addShutdownHook(() => {
-                  order.push(`plugin ${id}`);
-                  if (id === 'a') throw new Error('fail');
-                });
-                if (id === 'a') {
-                  root.addBeforeShutdownHook(() => void order.push('before'));
-                  root.addShutdownHook(() => void order.push('root'));
-                }
-              },
+        initPlugin(
+          id,
+          { lifecycle: coreServices.lifecycle, root: coreServices.rootLifecycle },
+          async ({ lifecycle, root }) => {
+            lifecycle.addShutdownHook(() => {
+              order.push(`plugin ${id}`);
+              if (id === 'a') throw new Error('fail');
             });
+            if (id === 'a') {
+              root.addBeforeShutdownHook(() => void order.push('before'));
+              root.addShutdownHook(() => void order.push('root'));
+            }
           },
-        }),
+        ),
       );
     }
     await backend.start();
@@ -1079,16 +1010,8 @@ describe('shutdown', () => {
       { addStartupHook(h: () => void): void; addShutdownHook(h: () => void): void } | undefined;
     const backend = createTestBackend();
     backend.add(
-      createBackendPlugin({
-        pluginId: 'p',
-        register(reg) {
-          reg.registerInit({
-            deps: { lifecycle: coreServices.lifecycle },
-            async init({ lifecycle }) {
-              lifecycleRef = lifecycle;
-            },
-          });
-        },
+      initPlugin('p', { lifecycle: coreServices.lifecycle }, async ({ lifecycle }) => {
+        lifecycleRef = lifecycle;
       }),
     );
     await backend.start();

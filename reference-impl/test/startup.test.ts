@@ -9,7 +9,16 @@ import {
 import type { BackendStartupError } from '../src/runtime/BackendStartupError.js';
 import type { BackendPreflightError } from '../src/runtime/preflight/BackendPreflightError.js';
 import { createTestBackend, findingsOf, rejectionOf } from './helpers/testBackend.js';
-import { continueAll, module, plugin, pluginRef, rootRef, type Deps } from './helpers/features.js';
+import { configFromData } from './helpers/configFromData.js';
+import {
+  continueAll,
+  module,
+  plugin,
+  pluginRef,
+  rootRef,
+  throws,
+  type Deps,
+} from './helpers/features.js';
 
 const tick = (ms = 5): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
@@ -19,7 +28,7 @@ describe('the start sequence (INIT-001 to INIT-006)', () => {
     const config = createServiceFactory({
       service: coreServices.rootConfig,
       deps: {},
-      factory: () => (events.push('rootConfig'), { getOptional: () => undefined }),
+      factory: () => (events.push('rootConfig'), configFromData({})),
     });
     const eager = createServiceFactory({
       service: rootRef('i.eager'),
@@ -286,19 +295,11 @@ describe('failure policy (INIT-060 to INIT-079)', () => {
   it('INIT-060, INIT-061: both policies default to abort', async () => {
     const backend = createTestBackend();
     backend.add(plugin('p'));
-    backend.add(
-      module('p', 'm', () => {
-        throw new Error('module');
-      }),
-    );
+    backend.add(module('p', 'm', throws('module')));
     const error = (await rejectionOf(backend.start())) as BackendStartupError;
     expect(error.result.plugins[0]!.modules[0]!.failure!.allowed).toBe(false);
     const b2 = createTestBackend();
-    b2.add(
-      plugin('p', () => {
-        throw new Error('plugin');
-      }),
-    );
+    b2.add(plugin('p', throws('plugin')));
     const e2 = (await rejectionOf(b2.start())) as BackendStartupError;
     expect(e2.result.plugins[0]!.failure!.allowed).toBe(false);
     await backend.stop();
@@ -318,22 +319,10 @@ describe('failure policy (INIT-060 to INIT-079)', () => {
       },
     };
     const backend = createTestBackend({ config });
-    backend.add(
-      plugin('strict', () => {
-        throw new Error('x');
-      }),
-    );
+    backend.add(plugin('strict', throws('x')));
     backend.add(plugin('lax'));
-    backend.add(
-      module('lax', 'm', () => {
-        throw new Error('y');
-      }),
-    );
-    backend.add(
-      plugin('other', () => {
-        throw new Error('z');
-      }),
-    );
+    backend.add(module('lax', 'm', throws('y')));
+    backend.add(plugin('other', throws('z')));
     const error = (await rejectionOf(backend.start())) as BackendStartupError;
     const byId = Object.fromEntries(error.result.plugins.map((p) => [p.pluginId, p]));
     expect(byId['strict']!.failure!.allowed).toBe(false);
@@ -455,11 +444,7 @@ describe('failure policy (INIT-060 to INIT-079)', () => {
     let release: () => void = () => {};
     const events: string[] = [];
     const backend = createTestBackend();
-    backend.add(
-      plugin('bad', () => {
-        throw new Error('bad');
-      }),
-    );
+    backend.add(plugin('bad', throws('bad')));
     backend.add(
       plugin('slow', async () => {
         await new Promise<void>((r) => (release = r));

@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import type { JsonObject } from '@openstage/spec';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   DefaultRootConfig,
@@ -31,7 +32,7 @@ async function write(relative: string, text: string): Promise<string> {
 interface LogEntry {
   level: 'info' | 'warn' | 'error';
   message: string;
-  meta: Record<string, unknown> | undefined;
+  meta: Error | JsonObject | undefined;
 }
 
 function captureLogger(): ConfigLogger & {
@@ -40,7 +41,7 @@ function captureLogger(): ConfigLogger & {
 } {
   const entries: LogEntry[] = [];
   const waiting: Array<{ level: LogEntry['level']; resolve: (entry: LogEntry) => void }> = [];
-  const push = (level: LogEntry['level']) => (message: string, meta?: Record<string, unknown>) => {
+  const push = (level: LogEntry['level']) => (message: string, meta?: Error | JsonObject) => {
     const entry = { level, message, meta };
     entries.push(entry);
     for (const w of waiting.splice(0)) {
@@ -261,7 +262,12 @@ describe('DefaultRootConfig', () => {
       await root.reload();
       expect(called).toEqual(['first', 'second']);
       expect(
-        logger.entries.some((e) => e.level === 'error' && e.meta?.['error'] === 'listener failed'),
+        logger.entries.some(
+          (e) =>
+            e.level === 'error' &&
+            !(e.meta instanceof Error) &&
+            e.meta?.['error'] === 'listener failed',
+        ),
       ).toBe(true);
     });
 
