@@ -51,7 +51,7 @@ describe('isDatabaseConflictError', () => {
 
   describe.each(databases.eachSupportedId())('DB-073 on %s', (id) => {
     let knex: Knex;
-    it('is true for the error an insert of a duplicate unique key raises', async () => {
+    it('DB-073: is true for the error an insert of a duplicate unique key raises', async () => {
       knex = await databases.init(id);
       await knex.schema.createTable('todos', (t) => {
         t.string('id').primary();

@@ -937,6 +937,16 @@ export const errorCatalog = {
     ),
     'Set client to pg, better-sqlite3, sqlite3, mysql or mysql2 at the config path named in the error.',
   ),
+  DB_UNSUPPORTED_CONNECTION_TYPE: entry<
+    DbConfigProblems<{ pluginId: string; configPath: string; type: string; supported: string[] }>
+  >(
+    'DB-075',
+    dbConfig(
+      (d) =>
+        `Unsupported connection type ${d.type} for plugin ${q(d.pluginId)}, read from ${d.configPath}; supported types are ${d.supported.join(', ')}`,
+    ),
+    'Set type to a provider the implementation lists, or remove it to pass the settings to the client unchanged.',
+  ),
 
   // --- Cache service (CACHE, spec/docs/services/cache.md) ------------------------------------
   CACHE_INVALID_TTL: entry<{

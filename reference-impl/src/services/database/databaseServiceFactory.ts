@@ -1,6 +1,5 @@
 import { coreServices } from '../../authoring/coreServices.js';
 import { createServiceFactory } from '../../authoring/createServiceFactory.js';
-import { DatabaseManager } from './DatabaseManager.js';
 
 /**
  * The default `core.database` factory (spec/docs/services/database.md): one
@@ -14,10 +13,13 @@ export const databaseServiceFactory = createServiceFactory({
     rootLogger: coreServices.rootLogger,
     pluginMetadata: coreServices.pluginMetadata,
   },
-  createRootContext: ({ config, rootLifecycle, rootLogger }) =>
-    DatabaseManager.fromConfig(config, {
+  // The implementation loads when a plugin first asks for a database, not with the package.
+  createRootContext: async ({ config, rootLifecycle, rootLogger }) => {
+    const { DatabaseManager } = await import('./DatabaseManager.js');
+    return DatabaseManager.fromConfig(config, {
       rootLifecycle,
       logger: rootLogger.child({ service: 'database' }),
-    }),
+    });
+  },
   factory: ({ pluginMetadata }, manager) => manager.forPlugin(pluginMetadata.getId()),
 });

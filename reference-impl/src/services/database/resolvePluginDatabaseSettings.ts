@@ -142,6 +142,15 @@ export function resolvePluginDatabaseSettings(
     });
   }
 
+  // The `type` the merged connection holds comes from the plugin's own connection when that sets
+  // one, else from the base connection (DB-053).
+  const ownConnection = override['connection'];
+  const typePath =
+    isPlainObject(ownConnection) && 'type' in ownConnection
+      ? `${pluginPath}.connection.type`
+      : `${BASE}.connection.type`;
+  const clientConnection = connection && withoutConnectionType(connection, pluginId, typePath);
+
   const role = override['role'] ?? database['role'];
   const prefix = database['prefix'];
   return {
@@ -149,7 +158,7 @@ export function resolvePluginDatabaseSettings(
     client: clientName,
     family,
     clientPath,
-    connection: connection ?? {},
+    connection: clientConnection ?? {},
     connectionPath,
     divisionMode,
     prefix: typeof prefix === 'string' ? prefix : 'backstage_plugin_',
@@ -167,6 +176,35 @@ export function resolvePluginDatabaseSettings(
     ),
     skipMigrations: optionalBoolean(override['skipMigrations'], database['skipMigrations'], false),
   };
+}
+
+/**
+ * The credential providers of the connection `type` field (DB-028) this implementation offers:
+ * only `default`, which hands the settings to the client as they are. Cloud providers (`azure`,
+ * `cloudsql`, `rds`) need their vendors' SDKs, which are not dependencies of the reference
+ * implementation.
+ */
+const CONNECTION_TYPES: readonly string[] = ['default'];
+
+/**
+ * Applies the connection `type` field: a connection without `type` is `type: default` (DB-029),
+ * and `default` passes every other setting to the client unchanged. A type naming a provider this
+ * implementation does not offer is refused, naming the plugin and the config path (DB-075).
+ */
+function withoutConnectionType(
+  connection: Record<string, unknown>,
+  pluginId: string,
+  typePath: string,
+): Record<string, unknown> {
+  if (!('type' in connection)) return connection;
+  const { type, ...settings } = connection;
+  if (typeof type === 'string' && CONNECTION_TYPES.includes(type)) return settings;
+  throw new DatabaseError('DB_UNSUPPORTED_CONNECTION_TYPE', {
+    pluginId,
+    configPath: typePath,
+    type: String(JSON.stringify(type)),
+    supported: [...CONNECTION_TYPES],
+  });
 }
 
 /** DB-053 merges connections key by key (one level), unlike knexConfig, which merges deeply. */
