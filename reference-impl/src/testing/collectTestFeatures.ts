@@ -13,6 +13,16 @@ export interface CollectedTestFeatures {
   serviceFactories: InternalServiceFactory[];
   /** Loaders and anything else, passed on untouched for the runtime to validate. */
   others: BackendFeature[];
+  /**
+   * Every feature in the order it was given, each as one of the entries above, so that they can
+   * be added to the runtime in that order and the runtime's findings name them by the index the
+   * caller knows (`features[1]`).
+   */
+  inOrder: Array<
+    | { kind: 'registrations'; entry: CollectedRegistrations }
+    | { kind: 'service'; entry: InternalServiceFactory }
+    | { kind: 'other'; entry: BackendFeature }
+  >;
 }
 
 /** Unwraps `{ default }` module namespaces, at most twice, as `backend.add()` does (TEST-002). */
@@ -36,7 +46,12 @@ export async function collectTestFeatures(
   features: ReadonlyArray<unknown>,
 ): Promise<CollectedTestFeatures> {
   const resolved = await Promise.all(features.map(async (feature) => unwrap(await feature)));
-  const collected: CollectedTestFeatures = { registrations: [], serviceFactories: [], others: [] };
+  const collected: CollectedTestFeatures = {
+    registrations: [],
+    serviceFactories: [],
+    others: [],
+    inOrder: [],
+  };
   for (const value of resolved) {
     const featureType = (value as { featureType?: unknown } | null)?.featureType;
     const getRegistrations = (value as { getRegistrations?: unknown } | null)?.getRegistrations;
@@ -49,10 +64,12 @@ export async function collectTestFeatures(
         registrations = undefined;
       }
       if (Array.isArray(registrations)) {
-        collected.registrations.push({
+        const entry = {
           feature: value as BackendFeature,
           registrations: registrations as InternalRegistration[],
-        });
+        };
+        collected.registrations.push(entry);
+        collected.inOrder.push({ kind: 'registrations', entry });
         continue;
       }
     } else if (
@@ -60,9 +77,11 @@ export async function collectTestFeatures(
       (typeof value === 'object' && value !== null && 'service' in value && 'factory' in value)
     ) {
       collected.serviceFactories.push(value as InternalServiceFactory);
+      collected.inOrder.push({ kind: 'service', entry: value as InternalServiceFactory });
       continue;
     }
     collected.others.push(value as BackendFeature);
+    collected.inOrder.push({ kind: 'other', entry: value as BackendFeature });
   }
   return collected;
 }

@@ -10,7 +10,11 @@ import { createBackendPlugin } from '../authoring/createBackendPlugin.js';
 import { BackendInstanceRegistry } from '../runtime/BackendInstanceRegistry.js';
 import { createSpecializedBackend } from '../runtime/createSpecializedBackend.js';
 import type { InternalRegistration, InternalServiceFactory } from '../wireFormat/types.js';
-import { collectTestFeatures, withRegistrations } from './collectTestFeatures.js';
+import {
+  collectTestFeatures,
+  withRegistrations,
+  type CollectedRegistrations,
+} from './collectTestFeatures.js';
 import { createTestServiceFactories } from './createTestServiceFactories.js';
 import type { TestServer, TestServerSlot } from './createTestRootHttpRouterFactory.js';
 import { FaultInjector } from './FaultInjector.js';
@@ -47,8 +51,16 @@ export function createTestBackend<TExtensionPoints extends unknown[]>(
   }) as unknown as Backend;
 
   const pending: unknown[] = [...(options.features ?? [])];
+  pending.forEach(observe);
+  let preparing: Promise<void> | undefined;
   let starting: Promise<{ result: unknown }> | undefined;
   let stopping: ReturnType<Backend['stop']> | undefined;
+
+  const wrapped = ({ feature, registrations }: CollectedRegistrations): BackendFeature =>
+    withRegistrations(
+      feature,
+      registrations.map((r) => faults.wrapRegistration(r)),
+    );
 
   const prepare = async (): Promise<void> => {
     const collected = await collectTestFeatures(pending.splice(0));
@@ -56,39 +68,47 @@ export function createTestBackend<TExtensionPoints extends unknown[]>(
     const extras = extensionPointModules(options.extensionPoints ?? [], all);
     const extraRegistrations = (await collectTestFeatures(extras)).registrations;
     const orphans = orphanPlugins([...all, ...extraRegistrations.flatMap((c) => c.registrations)]);
-    const everything = [
+    const synthetic = [
       ...extraRegistrations,
       ...(await collectTestFeatures(orphans)).registrations,
-      ...collected.registrations,
     ];
     const serviceIds = new Set(
       [...defaults, ...collected.serviceFactories].map((f) => f.service.id),
     );
     faults.checkTargets(
-      everything.flatMap((c) => c.registrations),
+      [...synthetic, ...collected.registrations].flatMap((c) => c.registrations),
       serviceIds,
     );
-    for (const { feature, registrations } of everything) {
-      inner.add(
-        withRegistrations(
-          feature,
-          registrations.map((r) => faults.wrapRegistration(r)),
-        ),
-      );
+    // The caller's features first and in the caller's order, so that the runtime's findings name
+    // them by the index the caller gave them (`features[1]`); the kit's own modules and plugins
+    // come after them.
+    for (const item of collected.inOrder) {
+      if (item.kind === 'registrations') inner.add(wrapped(item.entry));
+      else if (item.kind === 'service')
+        inner.add(faults.wrapFactory(item.entry) as unknown as BackendFeature);
+      else inner.add(item.entry);
     }
-    for (const factory of collected.serviceFactories)
-      inner.add(faults.wrapFactory(factory) as unknown as BackendFeature);
-    for (const other of collected.others) inner.add(other);
+    for (const entry of synthetic) inner.add(wrapped(entry));
   };
+  /** Hands the features over to the runtime once, for `start()` and for `validate()`. */
+  const prepared = (): Promise<void> => (preparing ??= prepare());
 
   const backend: TestBackend<TestServer> = {
     add(feature) {
-      if (starting === undefined) pending.push(feature);
-      else inner.add(feature);
+      // Before the features are handed over the kit holds them; after that, and after stop(),
+      // the runtime judges the call (BACK-014, BACK-015).
+      if (preparing === undefined && stopping === undefined) {
+        observe(feature);
+        pending.push(feature);
+      } else inner.add(feature);
     },
     start() {
-      starting ??= prepare().then(() => inner.start());
-      return starting as ReturnType<Backend['start']>;
+      if (starting === undefined) {
+        starting = prepared().then(() => inner.start());
+        return starting as ReturnType<Backend['start']>;
+      }
+      // BACK-023: a second start() is refused by the runtime, once the first one reached it.
+      return starting.then(() => inner.start()) as ReturnType<Backend['start']>;
     },
     stop() {
       if (stopping === undefined) {
@@ -98,8 +118,15 @@ export function createTestBackend<TExtensionPoints extends unknown[]>(
       }
       return stopping;
     },
-    validate: () => inner.validate(),
-    graph: () => inner.graph(),
+    // Before start(), validate() and graph() see the features given so far, as the runtime's do.
+    validate: async () => {
+      if (stopping === undefined) await prepared();
+      return inner.validate();
+    },
+    graph: async () => {
+      if (stopping === undefined) await prepared();
+      return inner.graph();
+    },
     getStartupTimeline: () => inner.getStartupTimeline(),
     get server(): TestServer {
       if (slot.server === undefined) {
@@ -113,6 +140,16 @@ export function createTestBackend<TExtensionPoints extends unknown[]>(
     await backend.stop();
   });
   return backend;
+}
+
+/**
+ * Marks a promise given as a feature as handled: the kit holds it until start(), and a rejection
+ * must surface there, as the runtime's start() reports it, not as an unhandled rejection
+ * (BACK-018).
+ */
+function observe(feature: unknown): void {
+  if (typeof (feature as { then?: unknown } | null)?.then === 'function')
+    Promise.resolve(feature).catch(() => undefined);
 }
 
 /** TEST-041: an empty plugin for every plugin id that only modules mention. */
