@@ -180,6 +180,40 @@ describe('runConformance', () => {
     expect(report.summary.ok).toBe(false);
   });
 
+  it('stops every backend of a timed-out test: its abandoned body creates no more', async () => {
+    let created = 0;
+    let stopped = 0;
+    const adapter: ConformanceAdapter = {
+      ...fakeAdapter('ok'),
+      createBackend: () => {
+        created++;
+        return { start: () => Promise.resolve({}), stop: async () => void stopped++ };
+      },
+    };
+    const looping = defineTest({
+      id: 'startup/keeps-creating',
+      chapter: 'startup',
+      requirements: ['INIT-001'],
+      description: 'creates a backend every 10 ms, far past its timeout',
+      async run(ctx) {
+        for (let i = 0; i < 20; i++) {
+          ctx.createBackend();
+          await new Promise((r) => setTimeout(r, 10));
+        }
+      },
+    });
+    const report = await runConformance({
+      adapter,
+      tests: [looping],
+      timeoutMs: 30,
+      stopGraceMs: 10,
+    });
+    expect(report.results[0]).toMatchObject({ status: 'timeout' });
+    await new Promise((r) => setTimeout(r, 250));
+    expect(created).toBeLessThan(20);
+    expect(stopped).toBe(created);
+  });
+
   it('reports an unexpected pass, which fails the run', async () => {
     const expectations = parseExpectations(
       {

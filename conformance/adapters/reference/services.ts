@@ -16,21 +16,25 @@ import {
   loggerServiceFactory,
   permissionsRegistryServiceFactory,
   permissionsServiceFactory,
+  rootConfigServiceFactory,
   rootHealthServiceFactory,
   rootHttpRouterServiceFactory,
+  rootLifecycleServiceFactory,
+  rootSystemMetadataServiceFactory,
   urlReaderServiceFactory,
   userInfoServiceFactory,
 } from '@openstage/reference-impl/defaults';
 import { coreServices, createServiceFactory } from '@openstage/reference-impl';
 import { CacheManager } from '@openstage/reference-impl/services/cache';
 import {
-  ConfigReader,
   collectSecrets,
   loadSpecSchemas,
+  type ConfigLogger,
 } from '@openstage/reference-impl/services/rootConfig';
 import { createRootLoggerFromConfig } from '@openstage/reference-impl/services/rootLogger';
 import { createSchedulerServiceFactory } from '@openstage/reference-impl/services/scheduler';
 import type { ServiceUnderTest, ServicesUnderTest } from '../../src/harness/ConformanceAdapter.js';
+import { suiteConfigFile } from './suiteConfigFile.js';
 
 const as = (factory: unknown): ServiceFactory => factory as ServiceFactory;
 const fixed = (
@@ -41,20 +45,36 @@ const fixed = (
   factory: () => as(factory),
 });
 
-/** The reference services under test, by service id. */
+/** Keeps the default rootConfig's "loaded config from" notes out of the suite's output. */
+const quietConfigLogger: ConfigLogger = {
+  info: () => undefined,
+  warn: (message, meta) => console.warn(message, meta ?? ''),
+  error: (message, meta) => console.error(message, meta ?? ''),
+};
+
+/**
+ * The reference services under test, by service id: every service createBackend() installs by
+ * default, each in the default profile (CLS-010).
+ */
 export const referenceServices: ServicesUnderTest = {
-  // The default factory loads files and environment; the suite judges the configuration reader
-  // it builds on, serving the suite's data (interface profile).
+  // The default factory, as createBackend() installs it (CLS-010), reading the suite's data from
+  // a config file given as `--config`, with no environment, no working-directory files and no
+  // watching, so that it serves exactly that data.
   'core.rootConfig': {
-    profile: 'interface',
-    factory: ({ config }) =>
-      as(
-        createServiceFactory({
-          service: coreServices.rootConfig,
-          deps: {},
-          factory: () => ConfigReader.fromData(config, 'conformance') as never,
+    profile: 'default',
+    factory: ({ config }) => {
+      const { dir, file } = suiteConfigFile(config);
+      return as(
+        rootConfigServiceFactory({
+          argv: ['node', 'backend', '--config', file],
+          cwd: dir,
+          env: {},
+          watch: false,
+          packageSchemas: false,
+          logger: quietConfigLogger,
         }),
-      ),
+      );
+    },
   },
   // The default root logger, writing to the suite's sink. The suite's rootConfig is a bare
   // reader that computes no secrets, so the logger collects them with the spec's schemas, as the
@@ -77,6 +97,7 @@ export const referenceServices: ServicesUnderTest = {
       ),
   },
   'core.logger': fixed(loggerServiceFactory),
+  'core.rootLifecycle': fixed(rootLifecycleServiceFactory),
   'core.lifecycle': fixed(lifecycleServiceFactory),
   // The default cache, with the suite's clock as its time source (TEST-239).
   'core.cache': {
@@ -124,4 +145,5 @@ export const referenceServices: ServicesUnderTest = {
   'core.auditor': fixed(auditorServiceFactory),
   'core.permissionsRegistry': fixed(permissionsRegistryServiceFactory),
   'core.userInfo': fixed(userInfoServiceFactory),
+  'core.rootSystemMetadata': fixed(rootSystemMetadataServiceFactory),
 };

@@ -89,6 +89,13 @@ export interface ConformanceTest {
    * as `not-supported`.
    */
   serviceNeeds?: readonly string[];
+  /**
+   * Where the Test utilities chapter specifies, for the backends of a test kit, behaviour other
+   * than what this test checks (CLS-014): the `TEST-*` requirement that does and why it applies.
+   * Against an adapter that claims `testkit` without `runtime`, the test ends as `not-supported`
+   * naming the requirement; every other adapter runs it.
+   */
+  testkitExemption?: { requirement: string; reason: string };
   /** Overrides the run's per-test timeout. */
   timeoutMs?: number;
   run(ctx: TestContext): Promise<void>;

@@ -96,6 +96,10 @@ export function createTestContext(options: {
   const logs: CapturedLogEntry[] = [];
 
   const createBackend = (backendOptions: TestBackendOptions = {}): TestBackend => {
+    // A body abandoned at its timeout may go on running; a backend it created now would never
+    // be stopped (cleanup has run), and would keep its port and timers into later tests.
+    if (controller.signal.aborted)
+      throw new AssertionFailure('the test timed out; no backend is created after its timeout');
     const services = [...(backendOptions.services ?? [])];
     const hasRootLogger = services.some(
       (s) => (s as { service?: { id?: unknown } } | null)?.service?.id === 'core.rootLogger',

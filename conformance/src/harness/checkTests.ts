@@ -55,6 +55,20 @@ export function checkTests(tests: readonly ConformanceTest[]): void {
           `${where}: requirement ${id} is ${entry.status}`,
         );
     }
+    const exemption = test.testkitExemption;
+    if (exemption !== undefined) {
+      const entry = index.get(exemption.requirement);
+      if (!/^TEST-\d{3}$/.test(exemption.requirement) || entry?.status !== 'active')
+        throw new HarnessError(
+          'CONF_HARNESS_INVALID_TEST',
+          `${where}: testkitExemption.requirement must be an active TEST requirement of the Test utilities chapter, received '${exemption.requirement}'`,
+        );
+      if (typeof exemption.reason !== 'string' || exemption.reason.trim().length < 20)
+        throw new HarnessError(
+          'CONF_HARNESS_INVALID_TEST',
+          `${where}: testkitExemption needs a reason (a sentence) saying what ${exemption.requirement} specifies instead`,
+        );
+    }
     for (const capability of test.features ?? []) {
       if (!isCapability(capability))
         throw new HarnessError(

@@ -7,6 +7,7 @@ import { HarnessError } from './HarnessError.js';
 export const BUILT_IN_ADAPTERS: Record<string, string> = {
   reference: '../../adapters/reference/index.js',
   backstage: '../../adapters/backstage/index.js',
+  testkit: '../../adapters/testkit/index.js',
 };
 
 /**

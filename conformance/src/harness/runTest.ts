@@ -112,6 +112,10 @@ export async function runTest(test: ConformanceTest, options: RunTestOptions): P
       properties: [],
     };
   }
+  const exempted = testkitExemption(test, options.adapter);
+  if (exempted) {
+    return { outcome: 'not-supported', durationMs: 0, message: exempted, properties: [] };
+  }
   const unsupported = unsupportedService(test, options.adapter);
   if (unsupported) {
     return { outcome: 'not-supported', durationMs: 0, message: unsupported, properties: [] };
@@ -145,6 +149,18 @@ export async function runTest(test: ConformanceTest, options: RunTestOptions): P
   const durationMs = performance.now() - startedAt;
   await cleanup(control.backends, options.stopGraceMs);
   return { ...verdict, durationMs, properties: control.properties };
+}
+
+/**
+ * Why a test does not apply to a test kit's backends (CLS-014), or `undefined` when it applies:
+ * only an adapter judged as a test kit alone (class `testkit`, not `runtime`) is exempted, and
+ * only from tests whose header names the Test utilities requirement that specifies otherwise.
+ */
+function testkitExemption(test: ConformanceTest, adapter: ConformanceAdapter): string | undefined {
+  const exemption = test.testkitExemption;
+  if (!exemption) return undefined;
+  if (!adapter.classes.includes('testkit') || adapter.classes.includes('runtime')) return undefined;
+  return `not applicable to a test kit (CLS-014): ${exemption.requirement} ${exemption.reason}`;
 }
 
 /** Why a service contract test cannot run against this adapter, or `undefined` when it can. */

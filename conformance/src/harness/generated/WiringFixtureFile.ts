@@ -26,6 +26,13 @@ export interface WiringCase {
   requirements: [string, ...string[]];
   description: string;
   /**
+   * The Test utilities requirement that specifies other behaviour for a test kit's backends, and why (CLS-014); the case is not run against an adapter judged as a test kit alone.
+   */
+  testkitExemption?: {
+    requirement: string;
+    reason: string;
+  };
+  /**
    * Service factories passed to add(), in order.
    */
   services: {

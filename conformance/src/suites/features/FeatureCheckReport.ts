@@ -1,3 +1,5 @@
+import type { ExportedFeature } from './listExportedFeatures.js';
+
 /** One check of a feature package and how it went. */
 export interface FeatureCheckResult {
   id: string;
@@ -35,7 +37,13 @@ export interface FeatureCheckReport {
    */
   kind: 'feature' | 'service-library';
   /** What the default export is, when it could be read (kind `feature`). */
-  feature?: { featureType: string; pluginId?: string; moduleId?: string };
+  feature?: { featureType: string; pluginId?: string; moduleId?: string; serviceId?: string };
+  /**
+   * Every feature the package exports, default and named, with the plugin id of each plugin,
+   * the plugin and module ids of each module and the service id of each service factory: the
+   * feature package claim of CLS-011. Present when the entry point loaded.
+   */
+  exports?: ExportedFeature[];
   /** The services the library exports (kind `service-library`). */
   services?: ServiceLibraryEntry[];
   checks: FeatureCheckResult[];

@@ -11,6 +11,7 @@ import { featureMockServices } from './featureMockServices.js';
 import type { FeatureCheckReport } from './FeatureCheckReport.js';
 import { inspectFeature, type FeatureFacts } from './inspectFeature.js';
 import { isServiceLibrary } from './inspectServiceLibrary.js';
+import { listExportedFeatures } from './listExportedFeatures.js';
 import { loadFeatureTarget, type FeatureTarget } from './loadFeatureTarget.js';
 import { STOPS_CLEANLY, stopCleanly } from './stopCleanly.js';
 import { watchResources } from './watchResources.js';
@@ -123,6 +124,7 @@ export async function checkFeaturePackage(
   ): FeatureCheckReport => {
     const checks = results.list();
     const first = facts?.registrations[0];
+    const serviceId = listed?.find((f) => f.export === 'default')?.serviceId;
     return {
       format: 'openstage.feature-check-report',
       formatVersion: 1,
@@ -136,9 +138,11 @@ export async function checkFeaturePackage(
               featureType: facts.featureType,
               ...(first ? { pluginId: first.pluginId } : {}),
               ...(first?.moduleId !== undefined ? { moduleId: first.moduleId } : {}),
+              ...(serviceId !== undefined ? { serviceId } : {}),
             },
           }
         : {}),
+      ...(listed ? { exports: listed } : {}),
       checks,
       ok: checks.every((c) => c.status !== 'failed'),
     };
@@ -146,6 +150,8 @@ export async function checkFeaturePackage(
 
   // 1. The entry point. A service library has checks of its own.
   const loaded = await loadFeatureTarget(options);
+  // What the package exports, for its claim (CLS-011).
+  const listed = loaded.namespace ? listExportedFeatures(loaded.namespace) : undefined;
   if (isServiceLibrary(loaded))
     return checkServiceLibrary(loaded, {
       adapter,

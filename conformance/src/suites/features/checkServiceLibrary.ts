@@ -7,6 +7,7 @@ import { checkResults } from './checkResults.js';
 import { featureMockServices } from './featureMockServices.js';
 import type { FeatureCheckReport, ServiceLibraryEntry } from './FeatureCheckReport.js';
 import { inspectServiceLibrary, type ServiceLibraryFacts } from './inspectServiceLibrary.js';
+import { listExportedFeatures } from './listExportedFeatures.js';
 import type { LoadedTarget } from './loadFeatureTarget.js';
 import { STOPS_CLEANLY, stopCleanly } from './stopCleanly.js';
 import { watchResources } from './watchResources.js';
@@ -269,6 +270,7 @@ export async function checkServiceLibrary(
       adapter: adapter.name,
       kind: 'service-library',
       ...(facts ? { services: entriesOf(facts) } : {}),
+      ...(loaded.namespace ? { exports: listExportedFeatures(loaded.namespace) } : {}),
       checks,
       ok: checks.every((c) => c.status !== 'failed'),
     };

@@ -1,6 +1,20 @@
 import type { FeatureCheckReport } from './checkFeaturePackage.js';
+import type { ExportedFeature } from './listExportedFeatures.js';
 
 const MARK = { passed: 'PASS', failed: 'FAIL', skipped: 'SKIP' } as const;
+
+/** One exported feature as `name: plugin todo`, `name: module todo/rules` or `name: service x`. */
+function describeExport(feature: ExportedFeature): string {
+  const what =
+    feature.serviceId !== undefined
+      ? `service ${feature.serviceId}`
+      : feature.moduleId !== undefined
+        ? `module ${feature.pluginId ?? '?'}/${feature.moduleId}`
+        : feature.pluginId !== undefined
+          ? `plugin ${feature.pluginId}`
+          : feature.featureType;
+  return `${feature.export}: ${what}`;
+}
 
 /** Renders a feature check report for the terminal: one line per check, with its requirements. */
 export function formatFeatureReport(report: FeatureCheckReport): string {
@@ -12,6 +26,10 @@ export function formatFeatureReport(report: FeatureCheckReport): string {
   const lines = [
     `openstage-conformance features: ${report.packageName ?? report.target}${what} on '${report.adapter}'`,
   ];
+  if (report.exports !== undefined)
+    lines.push(
+      `  exports: ${report.exports.length === 0 ? 'no features' : report.exports.map(describeExport).join(', ')}`,
+    );
   for (const check of report.checks) {
     lines.push(
       `  ${MARK[check.status]} ${check.id} [${check.requirements.join(', ')}] ${check.level}: ${check.description}`,

@@ -13,6 +13,7 @@ export {
   type ServiceLibraryFacts,
 } from './inspectServiceLibrary.js';
 export { formatFeatureReport } from './formatFeatureReport.js';
+export { listExportedFeatures, type ExportedFeature } from './listExportedFeatures.js';
 export { featureMockServices, type MockServiceRecord } from './featureMockServices.js';
 export { inspectFeature, type FeatureFacts } from './inspectFeature.js';
 export { loadFeatureTarget, resolvePackageEntry, type FeatureTarget } from './loadFeatureTarget.js';

@@ -97,6 +97,11 @@ export const backendInstanceTests: readonly ConformanceTest[] = [
     id: 'backend-instance/duplicate-default-factories',
     chapter: 'backend-instance',
     requirements: ['BACK-005'],
+    testkitExemption: {
+      requirement: 'TEST-004',
+      reason:
+        "a test kit takes no default service factories from its caller: every factory it is given is a feature, which takes precedence over the kit's own defaults, so the runtime's rules for caller-supplied defaults have nothing to apply to",
+    },
     description:
       'two default factories for one service id make creation throw SVC_DUPLICATE_FACTORY',
     negative: { phase: 'creation', code: 'SVC_DUPLICATE_FACTORY' },
@@ -114,6 +119,11 @@ export const backendInstanceTests: readonly ConformanceTest[] = [
     id: 'backend-instance/plugin-metadata-default-refused',
     chapter: 'backend-instance',
     requirements: ['BACK-006'],
+    testkitExemption: {
+      requirement: 'TEST-004',
+      reason:
+        "a test kit takes no default service factories from its caller: every factory it is given is a feature, which takes precedence over the kit's own defaults, so the runtime's rules for caller-supplied defaults have nothing to apply to",
+    },
     description:
       'a default factory for core.pluginMetadata makes creation throw SVC_PLUGIN_METADATA_OVERRIDE',
     negative: { phase: 'creation', code: 'SVC_PLUGIN_METADATA_OVERRIDE' },
@@ -243,6 +253,11 @@ export const backendInstanceTests: readonly ConformanceTest[] = [
     id: 'backend-instance/orphan-module-skipped',
     chapter: 'backend-instance',
     requirements: ['BACK-033', 'BACK-034'],
+    testkitExemption: {
+      requirement: 'TEST-041',
+      reason:
+        'installs an empty plugin for a module whose plugin is not among the features, so such a module initialises instead of being skipped',
+    },
     description:
       'a module whose plugin is not installed is not initialized and does not fail startup',
     async run(ctx) {

@@ -27,11 +27,16 @@ export async function checkProperty<Ts>(
   const numRuns = Math.min(ctx.numRuns, options.maxRuns);
   const { interruptAfterTimeLimit } = options;
   const result = await fc.check(property, { seed: ctx.seed, numRuns, interruptAfterTimeLimit });
+  // The runs actually made: an interrupted property made fewer than asked for.
   ctx.recordProperty({
     seed: ctx.seed,
-    numRuns,
+    numRuns: result.numRuns,
     ...(result.failed && result.counterexamplePath ? { path: result.counterexamplePath } : {}),
   });
+  ok(
+    result.failed || result.numRuns > 0,
+    `the property was interrupted after ${interruptAfterTimeLimit} ms before any run completed`,
+  );
   if (result.failed) {
     const cause = result.errorInstance;
     if (cause && typeof cause === 'object' && 'phase' in cause) throw cause;

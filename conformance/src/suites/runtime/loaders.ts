@@ -390,6 +390,11 @@ export const loadersTests: readonly ConformanceTest[] = [
     id: 'loaders/loader-failure-named',
     chapter: 'loaders',
     requirements: ['LOAD-020', 'LOAD-021', 'LOAD-022'],
+    testkitExemption: {
+      requirement: 'TEST-041',
+      reason:
+        'reads the registrations of every given feature before start() to find modules whose plugin is absent, so getRegistrations() has run before any loader can fail',
+    },
     description:
       'a throwing loader rejects start() with LOAD_LOADER_FAILED naming it, and nothing after it runs',
     async run(ctx) {
@@ -545,6 +550,11 @@ export const loadersTests: readonly ConformanceTest[] = [
     id: 'loaders/loader-factory-beats-defaults',
     chapter: 'loaders',
     requirements: ['LOAD-032'],
+    testkitExemption: {
+      requirement: 'TEST-004',
+      reason:
+        "a test kit takes no default service factories from its caller: every factory it is given is a feature, which takes precedence over the kit's own defaults, so the runtime's rules for caller-supplied defaults have nothing to apply to",
+    },
     description:
       "a loader-produced factory beats both the backend's default factory and the ref's defaultFactory",
     async run(ctx) {
@@ -633,6 +643,11 @@ export const loadersTests: readonly ConformanceTest[] = [
     id: 'loaders/loader-dependency-replaced',
     chapter: 'loaders',
     requirements: ['LOAD-036', 'LOAD-037'],
+    testkitExemption: {
+      requirement: 'TEST-004',
+      reason:
+        "a test kit takes no default service factories from its caller: every factory it is given is a feature, which takes precedence over the kit's own defaults, so the runtime's rules for caller-supplied defaults have nothing to apply to",
+    },
     description:
       'a loader replacing the factory of a service another loader depends on fails preflight with LOAD_LOADER_DEPENDENCY_REPLACED',
     async run(ctx) {

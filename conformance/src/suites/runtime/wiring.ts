@@ -85,6 +85,7 @@ function fixtureTests(name: string, file: WiringFixtureFile): ConformanceTest[] 
       requirements: wiring.requirements,
       description: `${wiring.description} (fixture ${name})`,
       ...('error' in expect ? { negative: expect.error } : {}),
+      ...(wiring.testkitExemption ? { testkitExemption: wiring.testkitExemption } : {}),
       async run(ctx) {
         const events: string[] = [];
         const backend = ctx.createBackend({ features: buildCase(wiring, events) });

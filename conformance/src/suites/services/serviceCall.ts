@@ -38,16 +38,18 @@ export async function checkProperty<T>(
   maxRuns: number,
 ): Promise<void> {
   const numRuns = Math.min(ctx.numRuns, maxRuns);
-  const result = await fc.check(property, {
-    seed: ctx.seed,
-    numRuns,
-    interruptAfterTimeLimit: 20_000,
-  });
+  const interruptAfterTimeLimit = 20_000;
+  const result = await fc.check(property, { seed: ctx.seed, numRuns, interruptAfterTimeLimit });
+  // The runs actually made: an interrupted property made fewer than asked for.
   ctx.recordProperty({
     seed: ctx.seed,
-    numRuns,
+    numRuns: result.numRuns,
     ...(result.failed && result.counterexamplePath ? { path: result.counterexamplePath } : {}),
   });
+  ok(
+    result.failed || result.numRuns > 0,
+    `the property was interrupted after ${interruptAfterTimeLimit} ms before any run completed`,
+  );
   if (!result.failed) return;
   const cause = result.errorInstance;
   const where = `counterexample ${fc.stringify(result.counterexample)}`;

@@ -2,7 +2,7 @@ import { defineTest, type ConformanceTest } from '../../../harness/ConformanceTe
 import { equal, ok, rejects } from '../../../harness/assert.js';
 import type { Handler, HttpRouterLike } from '../http.js';
 import { instance, serviceBackend } from '../serviceBackend.js';
-import { call } from '../serviceCall.js';
+import { call, callSync } from '../serviceCall.js';
 import { cookieTests } from './cookieTests.js';
 import { foreignIssuer } from './foreignIssuer.js';
 
@@ -57,7 +57,17 @@ export const authTests: readonly ConformanceTest[] = [
       equal(none.principal.type, 'none', 'principal type of getNoneCredentials()');
       const own = await call(() => caller.getOwnServiceCredentials());
       equal(own.principal.subject, 'plugin:caller', 'subject of getOwnServiceCredentials()');
-      ok(caller.isPrincipal(own, 'service'), "isPrincipal(own, 'service')");
+      // AUTH-023: true for the principal's own type, false for the other two.
+      for (const [credentials, name, actual] of [
+        [own, 'own', 'service'],
+        [none, 'none', 'none'],
+      ] as const)
+        for (const type of ['user', 'service', 'none'])
+          equal(
+            callSync(() => caller.isPrincipal(credentials, type)),
+            type === actual,
+            `isPrincipal(${name}, '${type}')`,
+          );
       const { token } = await call(() =>
         caller.getPluginRequestToken({ onBehalfOf: own, targetPluginId: 'verifier' }),
       );

@@ -100,16 +100,27 @@ export const httpRouterTests: readonly ConformanceTest[] = [
     description: 'use() of a non-function and addAuthPolicy() of a bad allow or path fail',
     async run(ctx) {
       const { router } = await routesBackend(ctx, () => undefined);
-      for (const [what, action] of [
-        ['use(42)', () => router.use(42)],
-        ["allow 'everyone'", () => router.addAuthPolicy({ path: '/x', allow: 'everyone' })],
+      // Each error names the plugin id and, for a policy, the culprit value (HTTP-005/007/008).
+      for (const [what, action, names] of [
+        ['use(42)', () => router.use(42), ['routes']],
+        [
+          "allow 'everyone'",
+          () => router.addAuthPolicy({ path: '/x', allow: 'everyone' }),
+          ['routes', 'everyone'],
+        ],
         [
           "path 'no-slash'",
           () => router.addAuthPolicy({ path: 'no-slash', allow: 'unauthenticated' }),
+          ['routes', 'no-slash'],
         ],
       ] as const) {
         const error = await mustReject(what, action);
         ok(error instanceof Error, `${what} fails with an Error`);
+        for (const name of names)
+          ok(
+            error.message.includes(name),
+            `${what}: the message names '${name}': ${error.message}`,
+          );
       }
     },
   }),

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { defineTest, type ConformanceTest } from '../../../harness/ConformanceTest.js';
-import { deepEqual, ok, rejects } from '../../../harness/assert.js';
+import { deepEqual, equal, ok, rejects } from '../../../harness/assert.js';
 import { instance, serviceBackend } from '../serviceBackend.js';
 import { callSync, checkProperty } from '../serviceCall.js';
 
@@ -22,7 +22,14 @@ interface LifecycleModel {
 interface LifecycleReal {
   lifecycle: LifecycleLike;
   called: Record<Phase, string[]>;
+  /** Slow hooks called and not yet settled, per phase (LIFE-014, LIFE-015). */
+  pending: Record<Phase, number>;
+  /** Hooks called only after an earlier slow hook of their phase had settled (LIFE-014). */
+  waitedFor: string[];
 }
+
+/** How long a slow hook stays pending: far longer than calling the hooks of one phase takes. */
+const SLOW_MS = 20;
 
 class AddHook implements fc.AsyncCommand<LifecycleModel, LifecycleReal> {
   constructor(
@@ -32,12 +39,23 @@ class AddHook implements fc.AsyncCommand<LifecycleModel, LifecycleReal> {
   check = () => true;
   async run(model: LifecycleModel, real: LifecycleReal) {
     const label = `${this.phase}#${model.added[this.phase].length}:${this.behaviour}`;
+    const slowBefore = model.added[this.phase].filter((l) => l.endsWith(':slow')).length;
     const hook = () => {
       real.called[this.phase].push(label);
+      // A hook still pending must not hold back the call of the next one (LIFE-014): every
+      // earlier slow hook of the phase must still be pending when this one is called.
+      if (real.pending[this.phase] < slowBefore) real.waitedFor.push(label);
       if (this.behaviour === 'throw') throw new Error(`conformance: ${label} throws`);
       if (this.behaviour === 'reject') return Promise.reject(new Error(`${label} rejects`));
-      // A hook still pending must not hold back the call of the next one (LIFE-014).
-      if (this.behaviour === 'slow') return new Promise((resolve) => setTimeout(resolve, 5));
+      if (this.behaviour === 'slow') {
+        real.pending[this.phase]++;
+        return new Promise<void>((resolve) =>
+          setTimeout(() => {
+            real.pending[this.phase]--;
+            resolve();
+          }, SLOW_MS),
+        );
+      }
       return undefined;
     };
     callSync(() =>
@@ -79,7 +97,21 @@ export const lifecycleTests: readonly ConformanceTest[] = [
         ctx,
         fc.asyncProperty(hookCommands, async (commands) => {
           const model: LifecycleModel = { added: { startup: [], shutdown: [] } };
-          const called: LifecycleReal['called'] = { startup: [], shutdown: [] };
+          const real: Omit<LifecycleReal, 'lifecycle'> = {
+            called: { startup: [], shutdown: [] },
+            pending: { startup: 0, shutdown: 0 },
+            waitedFor: [],
+          };
+          const { called, pending } = real;
+          // Every run has a slow hook first and a plain one last in each phase, so the checks of
+          // LIFE-014 and LIFE-015 always have a pending hook to look at.
+          const all = [
+            new AddHook('startup', 'slow'),
+            new AddHook('shutdown', 'slow'),
+            ...commands,
+            new AddHook('startup', 'ok'),
+            new AddHook('shutdown', 'ok'),
+          ];
           const sb = await serviceBackend(ctx, LIFECYCLE, {
             probes: [
               {
@@ -87,16 +119,19 @@ export const lifecycleTests: readonly ConformanceTest[] = [
                 services: [LIFECYCLE],
                 init: ({ [LIFECYCLE]: lifecycle }) =>
                   fc.asyncModelRun(
-                    () => ({ model, real: { lifecycle: lifecycle as LifecycleLike, called } }),
-                    commands,
+                    () => ({ model, real: { ...real, lifecycle: lifecycle as LifecycleLike } }),
+                    all,
                   ),
               },
             ],
           });
           deepEqual(called.startup, model.added.startup, 'startup hooks called after start()');
+          equal(pending.startup, 0, 'slow startup hooks still pending once start() resolved');
           deepEqual(called.shutdown, [], 'shutdown hooks called before stop()');
           await sb.backend.stop();
           deepEqual(called.shutdown, model.added.shutdown, 'shutdown hooks called by stop()');
+          equal(pending.shutdown, 0, 'slow shutdown hooks still pending once stop() resolved');
+          deepEqual(real.waitedFor, [], 'hooks called only after an earlier slow hook settled');
         }),
         10,
       );

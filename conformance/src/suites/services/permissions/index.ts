@@ -128,16 +128,18 @@ export const permissionsTests: readonly ConformanceTest[] = [
       const { server, permissions, auth } = await enabledPermissions(ctx, decideByName);
       try {
         const none = await call(() => auth.getNoneCredentials());
+        // The denied request comes first: the fake answers in reverse order, so decisions taken
+        // by position instead of by id come out as ALLOW, ALLOW, DENY (a middle one would not move).
         const requests = [
-          { permission: permission('conformance.read', 'read') },
           { permission: permission(DENIED, 'delete') },
+          { permission: permission('conformance.read', 'read') },
           { permission: permission('conformance.create', 'create') },
         ];
         const decisions = await call(() => permissions.authorize(requests, { credentials: none }));
         // Results only: the shape of a decision is the disabled-allows test's business (PERM-004).
         deepEqual(
           decisions.map((d) => (d as { result?: unknown }).result),
-          ['ALLOW', 'DENY', 'ALLOW'],
+          ['DENY', 'ALLOW', 'ALLOW'],
           'decisions in input order, matched by id (PERM-055)',
         );
         equal(server.received.length, 1, 'requests the permission plugin received');

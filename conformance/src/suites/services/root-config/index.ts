@@ -145,6 +145,9 @@ export const rootConfigTests: readonly ConformanceTest[] = [
       const config = await rootConfig(ctx);
       await failsNaming(() => config.getString('app.absent'), 'app.absent');
       await failsNaming(() => config.getNumber('app.title'), 'app.title');
+      // RCFG-011: a value of a type the getter does not accept at all.
+      await failsNaming(() => config.getString('app.flags'), 'app.flags');
+      await failsNaming(() => config.getBoolean('app.list'), 'app.list');
       await failsNaming(() => config.getString('app.empty'), 'app.empty');
       await failsNaming(() => config.getString('app.port.deeper'), 'app.port');
       await failsNaming(() => config.getStringArray('app.mixed'), 'app.mixed[1]');

@@ -1,4 +1,4 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -237,9 +237,10 @@ const clockedSchedulerCommands = fc.commands(
 async function twoBackendsOneTask(
   ctx: TestContext,
   clock: SuiteClock,
-): Promise<{ runs: () => number }> {
-  const directory = await mkdtemp(join(tmpdir(), 'openstage-conformance-scheduler-'));
+  directory: string,
+): Promise<{ runs: () => number; backends: ServiceBackend[] }> {
   let runs = 0;
+  const backends: ServiceBackend[] = [];
   const config = {
     backend: { database: { client: 'better-sqlite3', connection: { directory } } },
   };
@@ -249,6 +250,7 @@ async function twoBackendsOneTask(
       clock,
       probes: [{ pluginId: 'shared', services: [SCHEDULER] }],
     });
+    backends.push(sb);
     await call(() =>
       instance<SchedulerLike>(sb, 'shared', SCHEDULER).scheduleTask({
         id: 'once',
@@ -262,7 +264,7 @@ async function twoBackendsOneTask(
       }),
     );
   }
-  return { runs: () => runs };
+  return { runs: () => runs, backends };
 }
 
 const schedulerTest = (test: Omit<ConformanceTest, 'chapter' | 'service'>): ConformanceTest =>
@@ -392,13 +394,27 @@ export const schedulerTests: readonly ConformanceTest[] = [
         ctx.skip('the scheduler does not declare sharedDatabase: global tasks are not coordinated');
       const clock = createSuiteClock();
       const clocked = ctx.servicesUnderTest[SCHEDULER]?.clock === true;
-      const { runs } = await twoBackendsOneTask(ctx, clock);
-      // SCHED-032: a due task starts within one check interval, at most 5 seconds.
-      if (clocked) await clock.advance({ seconds: 6 });
-      ok(await until(() => runs() > 0, 6000), 'the global task ran within one check interval');
-      if (clocked) await clock.advance({ seconds: 6 });
-      else await new Promise((resolve) => setTimeout(resolve, 300));
-      equal(runs(), 1, 'runs across both backends');
+      const directory = await mkdtemp(join(tmpdir(), 'openstage-conformance-scheduler-'));
+      let backends: ServiceBackend[] = [];
+      try {
+        const two = await twoBackendsOneTask(ctx, clock, directory);
+        backends = two.backends;
+        // SCHED-032: a due task starts within one check interval, at most 5 seconds.
+        if (clocked) await clock.advance({ seconds: 6 });
+        ok(
+          await until(() => two.runs() > 0, 6000),
+          'the global task ran within one check interval',
+        );
+        if (clocked) await clock.advance({ seconds: 6 });
+        else await new Promise((resolve) => setTimeout(resolve, 300));
+        equal(two.runs(), 1, 'runs across both backends');
+      } finally {
+        // The database files go once the backends let go of them; a stop that hangs is the
+        // harness's to judge, so the wait here is bounded.
+        const stopped = Promise.all(backends.map((b) => b.backend.stop().catch(() => undefined)));
+        await Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, 1000))]);
+        await rm(directory, { recursive: true, force: true });
+      }
     },
   }),
   schedulerTest({

@@ -37,7 +37,7 @@ const urlReaderTest = (test: Omit<ConformanceTest, 'chapter' | 'service'>): Conf
 export const urlReaderTests: readonly ConformanceTest[] = [
   urlReaderTest({
     id: 'service-url-reader/not-allowed-without-request',
-    requirements: ['URL-034', 'URL-035', 'URL-012'],
+    requirements: ['URL-034', 'URL-035'],
     description:
       'a URL no reader accepts, or a relative URL, is refused without sending any request',
     timeoutMs: 5000,
