@@ -157,6 +157,8 @@ describe('DefaultUrlReader with the plain HTTP reader', () => {
     await expect(reader([{ host: `127.0.0.1:${port}` }]).readUrl(url)).rejects.toMatchObject({
       code: 'URL_READ_FAILED',
       url,
+      // The network error itself, not only fetch's own 'fetch failed'.
+      message: expect.stringContaining('ECONNREFUSED'),
     });
   });
 
@@ -170,6 +172,18 @@ describe('DefaultUrlReader with the plain HTTP reader', () => {
       code: 'URL_NOT_ALLOWED',
     });
     expect(seen.map((s) => s.url)).toEqual(['/redirect-outside']);
+  });
+
+  it('URL-063: the token goes along a redirect within the origin, and not to another origin', async () => {
+    const r = reader([...allowLocal(), { host: `localhost:${new URL(origin).port}` }]);
+    await (await r.readUrl(`${origin}/redirect-inside`, { token: 'tok-in' })).buffer();
+    await (await r.readUrl(`${origin}/redirect-outside`, { token: 'tok-out' })).buffer();
+    expect(seen.map((s) => [s.headers.host, s.url, s.headers.authorization])).toEqual([
+      [new URL(origin).host, '/redirect-inside', 'Bearer tok-in'],
+      [new URL(origin).host, '/file.txt', 'Bearer tok-in'],
+      [new URL(origin).host, '/redirect-outside', 'Bearer tok-out'],
+      [new URL(otherOrigin).host, '/file.txt', undefined],
+    ]);
   });
 
   it('URL-093, URL-098, URL-070: trees and glob searches need an archive; a plain search reads one file', async () => {

@@ -4,14 +4,14 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { UrlReaderFactory, UrlReaderServiceReadTreeResponse } from '@openstage/spec';
-import { create as createTar } from 'tar';
+import { create as createTar, Header } from 'tar';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildUrlReaders } from './buildUrlReaders.js';
 import { DefaultUrlReader } from './DefaultUrlReader.js';
 import { createTestLogger } from '../rootLogger/createTestLogger.js';
-import { globToRegExp } from './tree/globToRegExp.js';
+import { compileGlob } from './tree/compileGlob.js';
 import { readTarArchive } from './tree/readTarArchive.js';
-import type { TreeResponseFactory } from './tree/TreeResponseFactory.js';
+import { createTreeResponseFactory, type TreeResponseFactory } from './tree/TreeResponseFactory.js';
 import { writeTarArchive } from './tree/writeTarArchive.js';
 import { configFromPaths } from '../../../test/helpers/configFromData.js';
 
@@ -41,6 +41,27 @@ function reader(
     ...extra,
   });
   return new DefaultUrlReader(buildUrlReaders({ config, logger, factories }));
+}
+
+/** One tar entry written header by header, so it can hold what no packer writes (absolute paths). */
+function rawTarEntry(
+  path: string,
+  type: 'File' | 'SymbolicLink' | 'Link',
+  body: string,
+  linkpath?: string,
+): Buffer {
+  const header = Buffer.alloc(512);
+  new Header({
+    path,
+    type,
+    size: body.length,
+    mode: 0o644,
+    mtime: new Date(0),
+    ...(linkpath === undefined ? {} : { linkpath }),
+  }).encode(header, 0);
+  const data = Buffer.alloc(Math.ceil(body.length / 512) * 512);
+  data.write(body);
+  return Buffer.concat([header, data]);
 }
 
 async function tempDir(): Promise<string> {
@@ -214,6 +235,52 @@ describe('readTree of the plain HTTP reader', () => {
     expect(await listFiles(parent)).toEqual({});
   });
 
+  it('URL-025: an absolute entry path is refused too, and links in the archive are left out', async () => {
+    const trees = createTreeResponseFactory();
+    const tree = await trees.fromTarArchive({
+      archive: Buffer.concat([
+        rawTarEntry('/etc/evil.txt', 'File', 'x'),
+        rawTarEntry('link', 'SymbolicLink', '', '/etc/passwd'),
+        rawTarEntry('hard', 'Link', '', '/etc/passwd'),
+        Buffer.alloc(1024),
+      ]),
+      etag: 'e',
+      url: 'test://abs',
+    });
+    expect((await tree.files()).map((f) => f.path)).toEqual(['/etc/evil.txt']);
+    const target = await tempDir();
+    await expect(tree.dir({ targetDir: target })).rejects.toMatchObject({
+      code: 'URL_UNSAFE_PATH',
+      message: expect.stringContaining('/etc/evil.txt'),
+    });
+  });
+
+  it('dir() removes the directory it made, and never returned, when writing the tree fails', async () => {
+    const work = await tempDir();
+    // A file and a folder of the same name cannot both be written.
+    const tree = createTreeResponseFactory({ workingDirectory: work }).fromFiles({
+      files: [
+        { path: 'a', content: Buffer.from('file') },
+        { path: 'a/b', content: Buffer.from('inside') },
+      ],
+      etag: 'e',
+      url: 'test://clash',
+    });
+    await expect(tree.dir()).rejects.toThrow();
+    expect(await readdir(work)).toEqual([]);
+  });
+
+  it('a malformed percent escape in a tree or search path is InvalidUrl naming the URL', async () => {
+    await expect(reader().readTree(`${origin}/site.tar.gz/%E0%A4%A`)).rejects.toMatchObject({
+      code: 'URL_INVALID_URL',
+      message: expect.stringContaining('%E0%A4%A'),
+    });
+    await expect(reader().search(`${origin}/site.tar.gz/%E0%A4%A/*.md`)).rejects.toMatchObject({
+      code: 'URL_INVALID_URL',
+    });
+    expect(seen).toEqual([]);
+  });
+
   it('URL-093: a response that is not a tar archive is refused naming the URL', async () => {
     await expect(reader().readTree(`${origin}/page.html`)).rejects.toMatchObject({
       code: 'URL_UNSUPPORTED_OPERATION',
@@ -308,7 +375,7 @@ describe('treeResponseFactory', () => {
   });
 });
 
-describe('globToRegExp', () => {
+describe('compileGlob', () => {
   it.each([
     ['*.md', 'a.md', true],
     ['*.md', 'd/a.md', false],
@@ -321,11 +388,33 @@ describe('globToRegExp', () => {
     ['{x,y}/*.txt', 'y/1.txt', true],
     ['a+b(1).md', 'a+b(1).md', true],
     ['a.md', 'aXmd', false],
+    ['**/*.md', 'd/e', false],
+    ['d/**/x', 'd/x', true],
+    ['d/**/x', 'd/e/f/x', true],
+    ['d/**/x', 'dd/x', false],
+    ['{a,b{c,d}}.md', 'bd.md', true],
+    ['{a,b{c,d}}.md', 'b.md', false],
+    ['[{]x}', '{x}', true],
+    ['a,b}', 'a,b}', true],
+    ['[a', '[a', true],
+    ['*', '', true],
   ])('%s against %s is %s', (glob, path, expected) => {
-    expect(globToRegExp(glob).test(path)).toBe(expected);
+    expect(compileGlob(glob).test(path)).toBe(expected);
   });
 
   it('rejects an unclosed brace', () => {
-    expect(() => globToRegExp('{a,b')).toThrow(/'\{a,b'.*without its '\}'/);
+    expect(() => compileGlob('{a,b')).toThrow(/'\{a,b'.*without its '\}'/);
+  });
+
+  it('rejects a pattern whose braces expand to too many alternatives', () => {
+    expect(() => compileGlob('{a,b,c,d}'.repeat(6))).toThrow(/more than 1024 alternatives/);
+  });
+
+  it('matches in time that grows with pattern and path length, not exponentially', () => {
+    // A backtracking regular expression takes tens of seconds on this pair.
+    const started = performance.now();
+    expect(compileGlob(`${'*a'.repeat(20)}*b`).test('a'.repeat(200))).toBe(false);
+    expect(compileGlob(`${'**/'.repeat(10)}x`).test(`${'a/'.repeat(200)}y`)).toBe(false);
+    expect(performance.now() - started).toBeLessThan(1000);
   });
 });

@@ -10,7 +10,8 @@ import type {
   UrlReaderServiceSearchResponse,
 } from '@openstage/spec';
 import { ALLOW_LIST_KEY, type UrlPredicate } from './parseAllowList.js';
-import { globToRegExp, hasGlob } from './tree/globToRegExp.js';
+import { compileGlob, hasGlob, type GlobPattern } from './tree/compileGlob.js';
+import { decodeUrlPath } from './tree/decodeUrlPath.js';
 import { readTarArchive, type ArchiveFile } from './tree/readTarArchive.js';
 import { splitArchiveUrl } from './tree/splitArchiveUrl.js';
 import { createTreeResponseFactory, type TreeResponseFactory } from './tree/TreeResponseFactory.js';
@@ -91,7 +92,7 @@ export class FetchUrlReader implements UrlReaderService {
         if (options.signal?.aborted) throw cause; // URL-011: the caller's abort, as it is
         throw new UrlReaderError(
           'URL_READ_FAILED',
-          { url, reason: cause instanceof Error ? cause.message : String(cause) },
+          { url, reason: fetchFailureReason(cause) },
           { cause },
         );
       }
@@ -113,6 +114,9 @@ export class FetchUrlReader implements UrlReaderService {
           tooManyRedirects: hops >= MAX_REDIRECTS,
         });
       }
+      // The token is for the host it was given for: like the Fetch standard, a redirect to
+      // another origin goes without it, so one allowed host cannot collect another's token.
+      if (next.origin !== target.origin) delete headers.authorization;
       target = next;
     }
 
@@ -184,14 +188,22 @@ export class FetchUrlReader implements UrlReaderService {
     options: UrlReaderServiceSearchOptions = {},
   ): Promise<UrlReaderServiceSearchResponse> {
     const parsed = new URL(url);
-    if (hasGlob(decodeURIComponent(parsed.pathname))) {
+    // A path with a malformed `%` escape can still name one file (URL-070): look for a pattern
+    // in it as it is.
+    let path = parsed.pathname;
+    try {
+      path = decodeURIComponent(path);
+    } catch {
+      // keep the raw path
+    }
+    if (hasGlob(path)) {
       const { archiveUrl, innerPath, explicit } = splitArchiveUrl(parsed);
-      if (!explicit || hasGlob(decodeURIComponent(archiveUrl.pathname))) {
+      if (!explicit || hasGlob(decodeUrlPath(archiveUrl.pathname, archiveUrl))) {
         throw new UrlReaderError('URL_UNSUPPORTED_OPERATION', { url }); // URL-098
       }
-      let pattern: RegExp;
+      let pattern: GlobPattern;
       try {
-        pattern = globToRegExp(innerPath);
+        pattern = compileGlob(innerPath);
       } catch (cause) {
         throw new UrlReaderError(
           'URL_INVALID_URL',
@@ -237,6 +249,19 @@ export class FetchUrlReader implements UrlReaderService {
       throw error;
     }
   }
+}
+
+/**
+ * What went wrong with a request that got no response. Node's `fetch` says only `fetch failed`
+ * and keeps the network error (`connect ECONNREFUSED ...`, `getaddrinfo ENOTFOUND ...`) as its
+ * cause, which is what an operator needs to see.
+ */
+function fetchFailureReason(cause: unknown): string {
+  if (!(cause instanceof Error)) return String(cause);
+  const inner: unknown = cause.cause;
+  return inner instanceof Error && inner.message !== ''
+    ? `${cause.message}: ${inner.message}`
+    : cause.message;
 }
 
 function notModified(url: string): UrlReaderError {

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import type {
   UrlReaderServiceReadTreeResponse,
@@ -58,12 +58,19 @@ export class ArchiveTreeResponse implements UrlReaderServiceReadTreeResponse {
       options.targetDir ??
       (await mkdtemp(join(await this.options.workingDirectory(), 'openstage-tree-')));
     const root = resolve(target);
-    for (const entry of this.entries) {
-      const destination = resolve(root, entry.path);
-      // Defence in depth for URL-024, beside the check above.
-      if (!destination.startsWith(root + sep)) continue;
-      await mkdir(dirname(destination), { recursive: true });
-      await writeFile(destination, entry.content);
+    try {
+      for (const entry of this.entries) {
+        const destination = resolve(root, entry.path);
+        // Defence in depth for URL-024, beside the check above.
+        if (!destination.startsWith(root + sep)) continue;
+        await mkdir(dirname(destination), { recursive: true });
+        await writeFile(destination, entry.content);
+      }
+    } catch (cause) {
+      // The caller never learns the path of a directory made here, so it cannot remove it
+      // (URL-023): a failed write, such as a file and a folder of the same name, removes it here.
+      if (options.targetDir === undefined) await rm(root, { recursive: true, force: true });
+      throw cause;
     }
     return options.targetDir ?? root;
   };

@@ -1,3 +1,5 @@
+import { decodeUrlPath } from './decodeUrlPath.js';
+
 const ARCHIVE_SEGMENT = /\.(tar|tar\.gz|tgz)$/i;
 
 /** A URL read as an archive plus a path inside it. */
@@ -13,18 +15,19 @@ export interface ArchiveUrl {
 /**
  * Splits a tree or search URL after its first path segment that ends in `.tar`, `.tar.gz` or
  * `.tgz`, so that `https://host/docs.tar.gz/guides/*.md` reads the archive `docs.tar.gz` and the
- * pattern `guides/*.md` inside it. A URL without such a segment is the archive as a whole.
+ * pattern `guides/*.md` inside it. A URL without such a segment is the archive as a whole. Throws
+ * `URL_INVALID_URL` for a malformed `%` escape in the path.
  */
 export function splitArchiveUrl(url: URL): ArchiveUrl {
   const segments = url.pathname.split('/');
-  const index = segments.findIndex((segment) => ARCHIVE_SEGMENT.test(decodeURIComponent(segment)));
+  const index = segments.findIndex((segment) => ARCHIVE_SEGMENT.test(decodeUrlPath(segment, url)));
   if (index === -1) return { archiveUrl: new URL(url.href), innerPath: '', explicit: false };
   const archiveUrl = new URL(url.href);
   archiveUrl.pathname = segments.slice(0, index + 1).join('/');
   archiveUrl.hash = '';
   const innerPath = segments
     .slice(index + 1)
-    .map((segment) => decodeURIComponent(segment))
+    .map((segment) => decodeUrlPath(segment, url))
     .filter((segment) => segment !== '')
     .join('/');
   return { archiveUrl, innerPath, explicit: true };
