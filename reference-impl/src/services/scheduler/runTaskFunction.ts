@@ -1,6 +1,9 @@
 import type { LoggerService, SchedulerServiceTaskFunction } from '@openstage/spec';
 import type { SchedulerClock } from './SchedulerClock.js';
 
+/** The longest delay Node's `setTimeout` honours. */
+const MAX_TIMER_MS = 2_147_483_647;
+
 /** A run in progress: its controller, and when it started and times out. */
 export interface TaskRun {
   readonly controller: AbortController;
@@ -34,9 +37,18 @@ export async function runTaskFunction(
 ): Promise<TaskRunResult> {
   const { controller } = run;
   const abort = (): void => controller.abort();
-  const timer = options.clock.setTimeout(() => {
+  // Node fires a timer of more than 2^31-1 ms after 1 ms, so a long timeout (`{ days: 30 }`)
+  // waits in steps and aborts only once the clock has reached the deadline.
+  const deadline = options.clock.now() + options.timeoutMs;
+  const expire = (): void => {
+    const remaining = deadline - options.clock.now();
+    if (remaining > 0) {
+      timer = options.clock.setTimeout(expire, Math.min(remaining, MAX_TIMER_MS));
+      return;
+    }
     controller.abort(new Error(`Task '${options.taskId}' timed out after ${options.timeoutMs} ms`));
-  }, options.timeoutMs);
+  };
+  let timer = options.clock.setTimeout(expire, Math.min(options.timeoutMs, MAX_TIMER_MS));
   const signals = options.signals.filter((s): s is AbortSignal => s !== undefined);
   for (const signal of signals) {
     if (signal.aborted) controller.abort();
