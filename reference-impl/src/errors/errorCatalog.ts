@@ -986,11 +986,30 @@ export const errorCatalog = {
   ),
 
   // --- URL reader service (URL, spec/docs/services/url-reader.md) ----------------------------
+  URL_ARCHIVE_TOO_LARGE: entry<{
+    url: string;
+    archiveUrl: string;
+    configPath: string;
+    limit: number;
+    measure: 'downloaded' | 'unpacked';
+  }>(
+    'URL-099',
+    (d) =>
+      `${d.archiveUrl} is larger than ${d.limit} bytes ${d.measure === 'downloaded' ? 'on the wire' : 'unpacked'}, the limit set by ${d.configPath}, so the plain HTTP reader refused to read ${d.url}; read a smaller archive or a folder of it, or raise ${d.configPath}`,
+    'Read a smaller archive or a folder of it, or raise the config key the error names.',
+    { name: 'InputError', status: 400 },
+  ),
   URL_INVALID_ALLOW_ENTRY: entry<{ configPath: string; problem: string }>(
     'URL-050',
     (d) => `Invalid reading allow list at ${d.configPath}: ${d.problem}`,
     'Give each entry a host such as example.com, *.example.com or example.com:8080.',
     { name: 'InputError', status: 400 },
+  ),
+  URL_INVALID_ARCHIVE_LIMIT: entry<{ configPath: string; value: string }>(
+    'URL-105',
+    (d) =>
+      `${d.configPath} is set to ${d.value}, which is not a positive whole number of bytes; set it to an integer greater than zero, such as 67108864 for 64 MiB, or unset it for the default`,
+    'Set the key to a whole number of bytes greater than zero, or unset it for the default.',
   ),
   URL_INVALID_URL: entry<{ url: string; problem?: string }>(
     'URL-012',

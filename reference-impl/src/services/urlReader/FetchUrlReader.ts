@@ -10,9 +10,16 @@ import type {
   UrlReaderServiceSearchResponse,
 } from '@openstage/spec';
 import { ALLOW_LIST_KEY, type UrlPredicate } from './parseAllowList.js';
+import {
+  MAX_ARCHIVE_BYTES_KEY,
+  MAX_UNPACKED_BYTES_KEY,
+  parseArchiveLimits,
+  type ArchiveLimits,
+} from './parseArchiveLimits.js';
 import { compileGlob, hasGlob, type GlobPattern } from './tree/compileGlob.js';
 import { decodeUrlPath } from './tree/decodeUrlPath.js';
-import { readTarArchive, type ArchiveFile } from './tree/readTarArchive.js';
+import { BodyTooLargeError, readBoundedBody } from './tree/readBoundedBody.js';
+import { readTarArchive, UnpackedTooLargeError, type ArchiveFile } from './tree/readTarArchive.js';
 import { splitArchiveUrl } from './tree/splitArchiveUrl.js';
 import { createTreeResponseFactory, type TreeResponseFactory } from './tree/TreeResponseFactory.js';
 import { isUrlReaderError, UrlReaderError } from './UrlReaderError.js';
@@ -23,6 +30,8 @@ const MAX_REDIRECTS = 10;
 export interface FetchUrlReaderOptions {
   /** Builds the tree results; defaults to one over the system's temporary directory. */
   readonly treeResponseFactory?: TreeResponseFactory;
+  /** How large an archive may be on the wire and unpacked; defaults to URL-103 and URL-104. */
+  readonly archiveLimits?: ArchiveLimits;
 }
 
 /**
@@ -32,35 +41,58 @@ export interface FetchUrlReaderOptions {
  */
 export class FetchUrlReader implements UrlReaderService {
   readonly #trees: TreeResponseFactory;
+  readonly #limits: ArchiveLimits;
 
   constructor(
     private readonly allowed: UrlPredicate,
     options: FetchUrlReaderOptions = {},
   ) {
     this.#trees = options.treeResponseFactory ?? createTreeResponseFactory();
+    this.#limits = options.archiveLimits ?? parseArchiveLimits({});
   }
 
   /**
    * Fetches an archive as `readUrl` does and reads its files. The etag is the server's or, when it
    * sends none, a digest of the bytes, so that an unchanged archive still reads as not modified
-   * (URL-093 to URL-095).
+   * (URL-093 to URL-095). Both the body and the files unpacked from it are bounded, and a call
+   * over a bound rejects before any tree exists (URL-099 to URL-102).
    */
   async #readArchive(
     url: string,
     archiveUrl: URL,
     options: { etag?: string; signal?: AbortSignal; token?: string },
   ): Promise<{ files: ArchiveFile[]; etag: string }> {
-    const response = await this.readUrl(archiveUrl.href, {
+    const response = await this.#fetch(archiveUrl.href, {
       ...(options.etag === undefined ? {} : { etag: options.etag }),
       ...(options.signal === undefined ? {} : { signal: options.signal }),
       ...(options.token === undefined ? {} : { token: options.token }),
     });
-    const bytes = await response.buffer();
+    const tooLarge = (configPath: string, limit: number, measure: 'downloaded' | 'unpacked') =>
+      new UrlReaderError('URL_ARCHIVE_TOO_LARGE', {
+        url,
+        archiveUrl: archiveUrl.href,
+        configPath,
+        limit,
+        measure,
+      });
+    let bytes: Buffer;
+    try {
+      bytes = await readBoundedBody(response.response, this.#limits.maxArchiveBytes);
+    } catch (cause) {
+      if (cause instanceof BodyTooLargeError)
+        throw tooLarge(MAX_ARCHIVE_BYTES_KEY, cause.limit, 'downloaded'); // URL-099, URL-100
+      throw cause;
+    }
     const etag = response.etag ?? `"sha256-${createHash('sha256').update(bytes).digest('hex')}"`;
     if (options.etag !== undefined && options.etag === etag) throw notModified(url);
     try {
-      return { files: await readTarArchive(bytes), etag };
+      return {
+        files: await readTarArchive(bytes, { maxUnpackedBytes: this.#limits.maxUnpackedBytes }),
+        etag,
+      };
     } catch (cause) {
+      if (cause instanceof UnpackedTooLargeError)
+        throw tooLarge(MAX_UNPACKED_BYTES_KEY, cause.limit, 'unpacked'); // URL-101
       throw new UrlReaderError(
         'URL_UNSUPPORTED_OPERATION',
         { url, archiveUrl: archiveUrl.href },
@@ -73,6 +105,24 @@ export class FetchUrlReader implements UrlReaderService {
     url: string,
     options: UrlReaderServiceReadUrlOptions = {},
   ): Promise<UrlReaderServiceReadUrlResponse> {
+    const { response, etag, lastModifiedAt } = await this.#fetch(url, options);
+    const content = Buffer.from(await response.arrayBuffer());
+    return {
+      buffer: async () => content,
+      stream: () => Readable.from([content]),
+      ...(etag === undefined ? {} : { etag }),
+      ...(lastModifiedAt === undefined ? {} : { lastModifiedAt }),
+    };
+  }
+
+  /**
+   * Requests a URL as `readUrl` does (URL-061 to URL-067, redirects checked by URL-051) and hands
+   * back the successful response with its body unread, so callers decide how much of it to read.
+   */
+  async #fetch(
+    url: string,
+    options: UrlReaderServiceReadUrlOptions,
+  ): Promise<{ response: Response; etag: string | undefined; lastModifiedAt: Date | undefined }> {
     const headers: Record<string, string> = {};
     if (options.etag !== undefined) headers['if-none-match'] = options.etag; // URL-061
     if (options.lastModifiedAfter !== undefined)
@@ -151,14 +201,13 @@ export class FetchUrlReader implements UrlReaderService {
       await response.body?.cancel();
       throw notModified(url);
     }
-    const content = Buffer.from(await response.arrayBuffer());
     return {
-      buffer: async () => content,
-      stream: () => Readable.from([content]),
-      ...(etag === undefined ? {} : { etag }),
-      ...(lastModifiedAt === undefined || Number.isNaN(lastModifiedAt.getTime())
-        ? {}
-        : { lastModifiedAt }),
+      response,
+      etag,
+      lastModifiedAt:
+        lastModifiedAt === undefined || Number.isNaN(lastModifiedAt.getTime())
+          ? undefined
+          : lastModifiedAt,
     };
   }
 

@@ -6,6 +6,11 @@ import type {
 } from '@openstage/spec';
 import { FetchUrlReader } from './FetchUrlReader.js';
 import { ALLOW_LIST_KEY, parseAllowList } from './parseAllowList.js';
+import {
+  MAX_ARCHIVE_BYTES_KEY,
+  MAX_UNPACKED_BYTES_KEY,
+  parseArchiveLimits,
+} from './parseArchiveLimits.js';
 import { WORKING_DIRECTORY_KEY } from './tree/resolveWorkingDirectory.js';
 import { createTreeResponseFactory, type TreeResponseFactory } from './tree/TreeResponseFactory.js';
 
@@ -25,7 +30,9 @@ function isTuple(value: unknown): value is UrlReaderPredicateTuple {
 /**
  * The readers of a plugin's `urlReader`, in the order they are asked: those of the contributed
  * factories, in registration order (URL-032, URL-033, URL-072 to URL-074), then the plain HTTP
- * reader over `backend.reading.allow`.
+ * reader over `backend.reading.allow`, bounded by `backend.reading.maxArchiveBytes` and
+ * `backend.reading.maxUnpackedBytes`. Fails on a malformed value of any of those keys, naming it
+ * (URL-050, URL-105).
  */
 export function buildUrlReaders(options: {
   config: RootConfigService;
@@ -59,8 +66,12 @@ export function buildUrlReaders(options: {
     readers.push(...tuples);
   });
   const allowed = parseAllowList(config.getOptional(ALLOW_LIST_KEY));
+  const archiveLimits = parseArchiveLimits({
+    maxArchiveBytes: config.getOptional<unknown>(MAX_ARCHIVE_BYTES_KEY),
+    maxUnpackedBytes: config.getOptional<unknown>(MAX_UNPACKED_BYTES_KEY),
+  });
   readers.push({
-    reader: new FetchUrlReader(allowed, { treeResponseFactory }),
+    reader: new FetchUrlReader(allowed, { treeResponseFactory, archiveLimits }),
     predicate: allowed,
   });
   return readers;

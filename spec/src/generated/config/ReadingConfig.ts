@@ -7,6 +7,18 @@
  */
 export interface ReadingConfig {
   /**
+   * The largest response body, in bytes, that the plain fetch reader reads for an archive of
+   * `readTree` or `search`; a larger archive is refused as soon as the limit is passed.
+   * Defaults to 67108864 (64 MiB).
+   */
+  maxArchiveBytes?: number;
+  /**
+   * The largest total size, in bytes, of the regular files of one archive that the plain
+   * fetch reader unpacks for `readTree` or `search`; it bounds archives that compress well.
+   * Defaults to 536870912 (512 MiB).
+   */
+  maxUnpackedBytes?: number;
+  /**
    * The targets the plain fetch reader may read. A URL that no configured integration
    * handles and that matches no entry here is refused with a not-allowed error. When unset,
    * the fetch reader reads nothing.

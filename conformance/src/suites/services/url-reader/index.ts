@@ -3,6 +3,7 @@ import { equal, ok, rejects } from '../../../harness/assert.js';
 import { localServer } from '../http.js';
 import { instance, serviceBackend } from '../serviceBackend.js';
 import { call } from '../serviceCall.js';
+import { archiveLimitTests } from './archiveLimitTests.js';
 import { archiveTests } from './archiveTests.js';
 
 const URL_READER = 'core.urlReader';
@@ -96,4 +97,5 @@ export const urlReaderTests: readonly ConformanceTest[] = [
     },
   }),
   ...archiveTests,
+  ...archiveLimitTests,
 ];
