@@ -67,6 +67,13 @@ export type {
   Status,
   StatusCounts,
 } from './harness/generated/ConformanceReport.js';
+export type {
+  RequirementLevel,
+  Traceability,
+  TraceabilityChapter,
+  TraceabilityRequirement,
+  TraceabilityTest,
+} from './harness/Traceability.js';
 export { runtimeTests, serviceTests, conformanceTests } from './suites/index.js';
 export {
   checkFeaturePackage,

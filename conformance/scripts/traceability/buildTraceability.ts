@@ -1,4 +1,12 @@
+import type {
+  RequirementLevel,
+  Traceability,
+  TraceabilityChapter,
+  TraceabilityTest,
+} from '../../src/harness/Traceability.js';
 import type { ReferenceImplTest } from './referenceImplTests.js';
+
+export type { Traceability };
 
 /** The slice of spec/requirements.json the matrix reads. */
 export interface RequirementsIndex {
@@ -12,38 +20,10 @@ export interface UntestableFile {
   requirements: Record<string, string>;
 }
 
-export type Level = 'MUST' | 'SHOULD' | 'MAY';
-
 /** A test of the conformance suite as the matrix sees it: its id and the requirements it names. */
 export interface SuiteTest {
   id: string;
   requirements: readonly string[];
-}
-
-export interface TraceabilityTest {
-  id: string;
-  suite: 'conformance' | 'reference-impl';
-}
-
-export interface TraceabilityChapter {
-  chapter: string;
-  area: string;
-  must: number;
-  covered: number;
-  coveredByConformance: number;
-  untestable: number;
-  uncovered: number;
-}
-
-/** The matrix written to conformance/traceability.json (schema: schemas/traceability.schema.json). */
-export interface Traceability {
-  $comment: string;
-  specVersion: string;
-  requirements: Record<
-    string,
-    { keyword: Level; chapter: string; tests: TraceabilityTest[]; untestable: string | null }
-  >;
-  chapters: TraceabilityChapter[];
 }
 
 /** Problems that make the matrix untrustworthy: each names the culprit and what to do. */
@@ -129,7 +109,7 @@ export function buildTraceability(
       (a, b) => a.suite.localeCompare(b.suite) || a.id.localeCompare(b.id),
     );
     requirements[r.id] = {
-      keyword: r.level as Level,
+      keyword: r.level as RequirementLevel,
       chapter: title.get(r.chapter) ?? r.chapter,
       tests: own,
       untestable: untestable.requirements[r.id] ?? null,

@@ -1,4 +1,4 @@
-import React, { useEffect, useMemo, useState } from 'react';
+import React, { useMemo } from 'react';
 import type { ReactNode } from 'react';
 import Link from '@docusaurus/Link';
 import requirementIndex from '@openstage-data/requirements.json';
@@ -15,35 +15,21 @@ import {
   type TestStatus,
 } from '../data/conformanceResults';
 import { readTraceability } from '../data/traceability';
+import { ChapterSelect } from './ChapterSelect';
+import { FilterSelect } from './FilterSelect';
 import { useChapterPaths } from './useChapterPaths';
+import { useQueryFilters } from './useQueryFilters';
 import styles from './conformance.module.css';
 
-interface Filters {
+/** The matrix's filters, kept in the query string so that a view (or one requirement) can be linked to. */
+type Filters = {
   chapter: string;
   /** `<adapter>:<verdict>`, `tested` or '' (every requirement). */
   show: string;
   requirement: string;
-}
+};
 
 const EMPTY: Filters = { chapter: '', show: '', requirement: '' };
-
-function readFilters(): Filters {
-  if (typeof window === 'undefined') return EMPTY;
-  const params = new URLSearchParams(window.location.search);
-  return {
-    chapter: params.get('chapter') ?? '',
-    show: params.get('show') ?? '',
-    requirement: params.get('requirement') ?? '',
-  };
-}
-
-/** Keeps the filters in the query string so that a view (or one requirement) can be linked to. */
-function writeFilters(filters: Filters): void {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(filters)) if (value) params.set(key, value);
-  const query = params.toString();
-  window.history.replaceState(null, '', `${window.location.pathname}${query ? `?${query}` : ''}`);
-}
 
 const STATUS_LABELS: Record<TestStatus, string> = {
   passed: 'passed',
@@ -160,13 +146,7 @@ function TestsCell({
  * requirement (passed, failed, expected failure with its reason, not supported, untested).
  */
 export default function ResultsMatrix(): ReactNode {
-  const [filters, setFilters] = useState<Filters>(EMPTY);
-  useEffect(() => setFilters(readFilters()), []);
-  const update = (patch: Partial<Filters>): void => {
-    const next = { ...filters, ...patch };
-    setFilters(next);
-    writeFilters(next);
-  };
+  const [filters, update] = useQueryFilters(EMPTY);
   const chapterPaths = useChapterPaths();
   const traceability = useMemo(() => readTraceability(traceabilityData), []);
   const byRequirement = useMemo(() => testsByRequirement(results), []);
@@ -275,39 +255,23 @@ export default function ResultsMatrix(): ReactNode {
           </span>
         ) : (
           <>
-            <label>
-              Chapter{' '}
-              <select
-                name="chapter"
-                value={filters.chapter}
-                onChange={(e) => update({ chapter: e.target.value })}
-              >
-                <option value="">All chapters</option>
-                {requirementIndex.chapters.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.title} ({c.area})
+            <ChapterSelect value={filters.chapter} onChange={(chapter) => update({ chapter })} />
+            <FilterSelect
+              label="Show"
+              name="show"
+              value={filters.show}
+              onChange={(show) => update({ show })}
+            >
+              <option value="">Every requirement</option>
+              <option value="tested">Requirements the suite tests</option>
+              {runs.flatMap((run) =>
+                VERDICTS.map((v) => (
+                  <option key={`${run.adapter}:${v}`} value={`${run.adapter}:${v}`}>
+                    {implementationLabel(run)}: {VERDICT_LABELS[v]}
                   </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              Show{' '}
-              <select
-                name="show"
-                value={filters.show}
-                onChange={(e) => update({ show: e.target.value })}
-              >
-                <option value="">Every requirement</option>
-                <option value="tested">Requirements the suite tests</option>
-                {runs.flatMap((run) =>
-                  VERDICTS.map((v) => (
-                    <option key={`${run.adapter}:${v}`} value={`${run.adapter}:${v}`}>
-                      {implementationLabel(run)}: {VERDICT_LABELS[v]}
-                    </option>
-                  )),
-                )}
-              </select>
-            </label>
+                )),
+              )}
+            </FilterSelect>
           </>
         )}
         <output className={styles.count} data-testid="results-count">

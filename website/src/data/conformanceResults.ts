@@ -5,16 +5,10 @@
  * build (Node) and the page (browser): types and pure functions only.
  */
 
+import type { Status } from '@openstage/conformance';
+
 /** A test's status in one report, as the suite's report.json spells it. */
-export type TestStatus =
-  | 'passed'
-  | 'failed'
-  | 'error'
-  | 'timeout'
-  | 'not-supported'
-  | 'expected-failure'
-  | 'unexpected-pass'
-  | 'skipped';
+export type TestStatus = Status;
 
 /** One implementation's report, without the per-test results. */
 export interface ImplementationRun {

@@ -5,29 +5,21 @@
  * nothing rather than invented data.
  */
 
-export interface TraceabilityTest {
-  id: string;
-  suite: 'conformance' | 'reference-impl';
-}
+import type {
+  TraceabilityChapter,
+  TraceabilityRequirement as RequirementEntry,
+  TraceabilityTest,
+} from '@openstage/conformance';
 
-export interface TraceabilityRequirement {
-  keyword: string;
-  chapter: string;
-  tests: TraceabilityTest[];
-  /** Why the requirement cannot be checked by a test, or null. */
-  untestable: string | null;
-}
+export type { TraceabilityTest };
 
-export interface ChapterCoverage {
-  chapter: string;
-  area: string;
-  must: number;
-  covered: number;
-  coveredByConformance: number;
-  untestable: number;
-  uncovered: number;
-}
+/** A requirement's entry; its keyword is read as any string ('' when the file has none). */
+export type TraceabilityRequirement = Omit<RequirementEntry, 'keyword'> & { keyword: string };
 
+/** The coverage of one chapter's MUST requirements. */
+export type ChapterCoverage = TraceabilityChapter;
+
+/** The parts of the file the site shows. */
 export interface Traceability {
   requirements: Record<string, TraceabilityRequirement>;
   chapters: ChapterCoverage[];

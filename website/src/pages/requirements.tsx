@@ -1,4 +1,4 @@
-import React, { useEffect, useMemo, useState } from 'react';
+import React, { useMemo } from 'react';
 import type { ReactNode } from 'react';
 import Layout from '@theme/Layout';
 import Link from '@docusaurus/Link';
@@ -6,34 +6,22 @@ import requirementIndex from '@openstage-data/requirements.json';
 import type { Requirement } from '@openstage-data/requirements.json';
 import traceability from '@openstage-data/traceability.json';
 import { testsFor } from '../components/testsFor';
+import { ChapterSelect } from '../components/ChapterSelect';
+import { FilterSelect } from '../components/FilterSelect';
 import { useChapterPaths } from '../components/useChapterPaths';
+import { useQueryFilters } from '../components/useQueryFilters';
 import styles from './requirements.module.css';
 
 const LEVELS = ['MUST', 'SHOULD', 'MAY'] as const;
 
-interface Filters {
+/** The index's filters, kept in the query string so that a filtered view can be linked to. */
+type Filters = {
   chapter: string;
   level: string;
   q: string;
-}
+};
 
-function readFilters(): Filters {
-  if (typeof window === 'undefined') return { chapter: '', level: '', q: '' };
-  const params = new URLSearchParams(window.location.search);
-  return {
-    chapter: params.get('chapter') ?? '',
-    level: params.get('level') ?? '',
-    q: params.get('q') ?? '',
-  };
-}
-
-/** Keeps the filters in the query string so a filtered view can be linked to. */
-function writeFilters(filters: Filters): void {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(filters)) if (value) params.set(key, value);
-  const query = params.toString();
-  window.history.replaceState(null, '', `${window.location.pathname}${query ? `?${query}` : ''}`);
-}
+const EMPTY: Filters = { chapter: '', level: '', q: '' };
 
 /** Renders `code spans` in a requirement's text; the rest stays plain text. */
 function RequirementText({ text }: { text: string }): ReactNode {
@@ -58,13 +46,7 @@ function matches(requirement: Requirement, filters: Filters, words: string[]): b
 }
 
 export default function RequirementsPage(): ReactNode {
-  const [filters, setFilters] = useState<Filters>({ chapter: '', level: '', q: '' });
-  useEffect(() => setFilters(readFilters()), []);
-  const update = (patch: Partial<Filters>): void => {
-    const next = { ...filters, ...patch };
-    setFilters(next);
-    writeFilters(next);
-  };
+  const [filters, update] = useQueryFilters(EMPTY);
 
   const chapterPaths = useChapterPaths();
   const chapterTitles = useMemo(
@@ -89,36 +71,20 @@ export default function RequirementsPage(): ReactNode {
           the tests that check it and their results.
         </p>
         <form className={styles.filters} onSubmit={(e) => e.preventDefault()} role="search">
-          <label>
-            Chapter{' '}
-            <select
-              name="chapter"
-              value={filters.chapter}
-              onChange={(e) => update({ chapter: e.target.value })}
-            >
-              <option value="">All chapters</option>
-              {requirementIndex.chapters.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.title} ({c.area})
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Level{' '}
-            <select
-              name="level"
-              value={filters.level}
-              onChange={(e) => update({ level: e.target.value })}
-            >
-              <option value="">All levels</option>
-              {LEVELS.map((level) => (
-                <option key={level} value={level}>
-                  {level}
-                </option>
-              ))}
-            </select>
-          </label>
+          <ChapterSelect value={filters.chapter} onChange={(chapter) => update({ chapter })} />
+          <FilterSelect
+            label="Level"
+            name="level"
+            value={filters.level}
+            onChange={(level) => update({ level })}
+          >
+            <option value="">All levels</option>
+            {LEVELS.map((level) => (
+              <option key={level} value={level}>
+                {level}
+              </option>
+            ))}
+          </FilterSelect>
           <label>
             Keyword{' '}
             <input
