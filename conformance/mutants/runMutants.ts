@@ -139,3 +139,13 @@ export function formatMutantTable(verdicts: readonly MutantVerdict[]): string {
     `${caught}/${verdicts.length} mutants caught (${verdicts.length === 0 ? 0 : Math.floor((100 * caught) / verdicts.length)}%)`,
   ].join('\n');
 }
+
+/** One line per mutant the suite missed: the requirements no failing test names, the tests that passed anyway. */
+export function missedMutants(verdicts: readonly MutantVerdict[]): string[] {
+  return verdicts
+    .filter((v) => !v.caught)
+    .map(
+      (v) =>
+        `${v.mutant.name}: no failing test names ${v.missedRequirements.join(', ') || '-'}; passed anyway: ${v.missedTests.join(', ') || '-'}`,
+    );
+}

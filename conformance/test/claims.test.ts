@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { checkSupportsManifest } from '../src/harness/checkSupportsManifest.js';
 import { checkSpecVersion } from '../src/harness/checkSpecVersion.js';
 import type { ConformanceAdapter } from '../src/harness/ConformanceAdapter.js';
-import { defineTest, type ConformanceTest } from '../src/harness/ConformanceTest.js';
 import { parseExpectations } from '../src/harness/expectations.js';
 import { checkAdapter } from '../src/harness/loadAdapter.js';
 import { runConformance } from '../src/harness/runConformance.js';
 import { SPEC_VERSION } from '../src/harness/version.js';
+import { codedError, startupTest } from './helpers/startupTest.js';
 
 /** How the fake backend's start() ends. */
 type Start = { resolve: true } | { reject: unknown };
@@ -25,20 +25,6 @@ function adapter(start: Start = { resolve: true }, extra: Partial<ConformanceAda
   };
   return { ...base, ...extra };
 }
-
-const starts = (id: string, extra: Partial<ConformanceTest> = {}): ConformanceTest =>
-  defineTest({
-    id: `startup/${id}`,
-    chapter: 'startup',
-    requirements: ['INIT-001'],
-    description: id,
-    async run(ctx) {
-      await ctx.createBackend().start();
-    },
-    ...extra,
-  });
-
-const coded = (code: string, message = code) => Object.assign(new Error(message), { code });
 
 const invalidAdapterMessage = (candidate: unknown): string => {
   try {
@@ -70,7 +56,7 @@ describe('what a claim names (CLS-001, CLS-006, CLS-023, CLS-024)', () => {
   it('CLS-001 CLS-023: the report names the implementation, its version and its classes', async () => {
     const report = await runConformance({
       adapter: adapter({ resolve: true }, { classes: ['runtime', 'service'] }),
-      tests: [starts('named')],
+      tests: [startupTest('named')],
     });
     expect(report.implementation).toMatchObject({
       name: 'claims-runtime',
@@ -107,7 +93,7 @@ describe('what a claim names (CLS-001, CLS-006, CLS-023, CLS-024)', () => {
   });
 
   it('CLS-024: the report names the targeted spec version as a full semantic version', async () => {
-    const report = await runConformance({ adapter: adapter(), tests: [starts('versioned')] });
+    const report = await runConformance({ adapter: adapter(), tests: [startupTest('versioned')] });
     expect(report.specVersion).toBe(SPEC_VERSION);
     expect(report.specVersion).toMatch(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/);
     expect(() => checkSpecVersion({ name: 'short', specVersion: '1.0' })).toThrow(
@@ -127,7 +113,7 @@ describe('the environment of the run (CLS-026)', () => {
         { resolve: true },
         { supports: { postgres: true, redisCache: {} }, engines },
       ),
-      tests: [starts('env')],
+      tests: [startupTest('env')],
     });
     expect(report.supports).toEqual({ postgres: true, redisCache: {} });
     expect(report.environment).toEqual({
@@ -136,7 +122,7 @@ describe('the environment of the run (CLS-026)', () => {
       arch: process.arch,
       engines,
     });
-    const none = await runConformance({ adapter: adapter(), tests: [starts('no-engines')] });
+    const none = await runConformance({ adapter: adapter(), tests: [startupTest('no-engines')] });
     expect(none.environment.engines).toEqual([]);
     expect(
       invalidAdapterMessage(adapter({ resolve: true }, { engines: [{ name: 'mysql' }] as never })),
@@ -177,8 +163,8 @@ describe('the supports manifest (CLS-016 to CLS-020)', () => {
     const report = await runConformance({
       adapter: adapter({ resolve: true }, { supports: { postgres: true } }),
       tests: [
-        starts('needs-mysql', { features: ['mysql'] }),
-        starts('needs-postgres', { features: ['postgres'] }),
+        startupTest('needs-mysql', { features: ['mysql'] }),
+        startupTest('needs-postgres', { features: ['postgres'] }),
       ],
     });
     expect(report.results.map((r) => [r.id, r.status])).toEqual([
@@ -190,7 +176,7 @@ describe('the supports manifest (CLS-016 to CLS-020)', () => {
 
   it('CLS-020: a manifest changed during the run fails it with CLS_MANIFEST_CHANGED', async () => {
     const changing = adapter();
-    const test = starts('mutates', {
+    const test = startupTest('mutates', {
       async run() {
         (changing.supports as Record<string, unknown>).mysql = true;
       },
@@ -222,9 +208,9 @@ describe('expectations and the verdict (CLS-028 to CLS-031)', () => {
   });
 
   it('CLS-004: a should-strength test that fails without an expectations entry blocks the claim', async () => {
-    const should = starts('should-fails', { requirements: ['PLUG-006'] });
+    const should = startupTest('should-fails', { requirements: ['PLUG-006'] });
     const unlisted = await runConformance({
-      adapter: adapter({ reject: coded('BACK_STARTUP_FAILED') }),
+      adapter: adapter({ reject: codedError('BACK_STARTUP_FAILED') }),
       tests: [should],
     });
     expect(unlisted.results[0]).toMatchObject({
@@ -241,7 +227,7 @@ describe('expectations and the verdict (CLS-028 to CLS-031)', () => {
       ),
     ).toThrow(expect.objectContaining({ code: 'CLS_EXPECTATION_WITHOUT_REASON' }));
     const listed = await runConformance({
-      adapter: adapter({ reject: coded('BACK_STARTUP_FAILED') }),
+      adapter: adapter({ reject: codedError('BACK_STARTUP_FAILED') }),
       tests: [should],
       expectations: parseExpectations(
         {
@@ -259,7 +245,7 @@ describe('expectations and the verdict (CLS-028 to CLS-031)', () => {
   it('CLS-029: an entry for a test that passes makes the run not ok', async () => {
     const report = await runConformance({
       adapter: adapter(),
-      tests: [starts('passes')],
+      tests: [startupTest('passes')],
       expectations: parseExpectations(
         { tests: { 'startup/passes': { requirement: 'INIT-001', kind: 'fail', reason: 'old' } } },
         'e.json',
@@ -271,16 +257,16 @@ describe('expectations and the verdict (CLS-028 to CLS-031)', () => {
 
   it('CLS-030: a run with an outcome that the expectations do not predict cannot back a claim', async () => {
     const report = await runConformance({
-      adapter: adapter({ reject: coded('BACK_STARTUP_FAILED') }),
-      tests: [starts('fails')],
+      adapter: adapter({ reject: codedError('BACK_STARTUP_FAILED') }),
+      tests: [startupTest('fails')],
     });
     expect(report.results[0]).toMatchObject({ status: 'failed', unexpected: true });
     expect(report.summary.conforms).toBe(false);
     expect(report.summary.blockers.join('\n')).toContain('CLS-030');
 
     const expected = await runConformance({
-      adapter: adapter({ reject: coded('BACK_STARTUP_FAILED') }),
-      tests: [starts('fails', { requirements: ['PLUG-006'] })],
+      adapter: adapter({ reject: codedError('BACK_STARTUP_FAILED') }),
+      tests: [startupTest('fails', { requirements: ['PLUG-006'] })],
       expectations: parseExpectations(
         { tests: { 'startup/fails': { requirement: 'PLUG-006', kind: 'fail', reason: 'known' } } },
         'e.json',
@@ -291,8 +277,8 @@ describe('expectations and the verdict (CLS-028 to CLS-031)', () => {
 
   it('CLS-031: an expected failure of a must-strength test blocks the claim', async () => {
     const report = await runConformance({
-      adapter: adapter({ reject: coded('BACK_STARTUP_FAILED') }),
-      tests: [starts('must-fails')],
+      adapter: adapter({ reject: codedError('BACK_STARTUP_FAILED') }),
+      tests: [startupTest('must-fails')],
       expectations: parseExpectations(
         { tests: { 'startup/must-fails': { requirement: 'INIT-001', kind: 'fail', reason: 'x' } } },
         'e.json',
@@ -311,12 +297,12 @@ describe('how errors are judged (CLS-034 to CLS-036)', () => {
     (
       await runConformance({
         adapter: adapter({ reject: thrown }),
-        tests: [starts('negative', { negative })],
+        tests: [startupTest('negative', { negative })],
       })
     ).results[0]!;
 
   it('CLS-034: an error without the code as a string property fails the negative test', async () => {
-    expect((await judge(coded('BACK_STARTUP_FAILED'))).status).toBe('passed');
+    expect((await judge(codedError('BACK_STARTUP_FAILED'))).status).toBe('passed');
     const uncoded = await judge(new Error('BACK_STARTUP_FAILED'));
     expect(uncoded.status).toBe('failed');
     expect(uncoded.message).toContain('code (none)');
@@ -329,7 +315,7 @@ describe('how errors are judged (CLS-034 to CLS-036)', () => {
   });
 
   it("CLS-036: an error carrying another condition's code fails the negative test", async () => {
-    const wrong = await judge(coded('INIT_PREFLIGHT_FAILED'));
+    const wrong = await judge(codedError('INIT_PREFLIGHT_FAILED'));
     expect(wrong.status).toBe('failed');
     expect(wrong.message).toContain('code INIT_PREFLIGHT_FAILED, expected BACK_STARTUP_FAILED');
   });

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { ok } from '../src/harness/assert.js';
 import { checkSupportsManifest } from '../src/harness/checkSupportsManifest.js';
 import type { ConformanceAdapter } from '../src/harness/ConformanceAdapter.js';
-import { defineTest, type ConformanceTest } from '../src/harness/ConformanceTest.js';
+import { defineTest } from '../src/harness/ConformanceTest.js';
 import {
   applyExpectation,
   formatExpectations,
@@ -20,8 +20,7 @@ import { writeReports } from '../src/harness/reporters/writeReports.js';
 import { runConformance } from '../src/harness/runConformance.js';
 import { testSeed } from '../src/harness/seeds.js';
 import { errorsText, schemaValidator } from './schemas.js';
-
-const coded = (code: string) => Object.assign(new Error(code), { code });
+import { codedError, startupTest } from './helpers/startupTest.js';
 
 /** A deliberately tiny adapter whose backend's start() does what `behaviour` says. */
 function fakeAdapter(behaviour: 'ok' | 'hang' | 'reject', supports = {}): ConformanceAdapter {
@@ -37,24 +36,12 @@ function fakeAdapter(behaviour: 'ok' | 'hang' | 'reject', supports = {}): Confor
         behaviour === 'hang'
           ? new Promise(() => undefined)
           : behaviour === 'reject'
-            ? Promise.reject(coded('BACK_STARTUP_FAILED'))
+            ? Promise.reject(codedError('BACK_STARTUP_FAILED'))
             : Promise.resolve({}),
       stop: () => (behaviour === 'hang' ? new Promise(() => undefined) : Promise.resolve()),
     }),
   };
 }
-
-const starts = (id: string, extra: Partial<ConformanceTest> = {}): ConformanceTest =>
-  defineTest({
-    id: `startup/${id}`,
-    chapter: 'startup',
-    requirements: ['INIT-001'],
-    description: id,
-    async run(ctx) {
-      await ctx.createBackend().start();
-    },
-    ...extra,
-  });
 
 describe('applyExpectation', () => {
   it.each([
@@ -153,7 +140,7 @@ describe('supports manifest', () => {
   it('fails the run with CLS_MANIFEST_CHANGED when the manifest changes during it', async () => {
     const adapter = fakeAdapter('ok', { signals: true });
     const test = defineTest({
-      ...starts('mutates'),
+      ...startupTest('mutates'),
       async run() {
         adapter.supports = { signals: false };
       },
@@ -168,7 +155,7 @@ describe('runConformance', () => {
   it('turns a hanging start() into a timeout without hanging itself', async () => {
     const report = await runConformance({
       adapter: fakeAdapter('hang'),
-      tests: [starts('hangs')],
+      tests: [startupTest('hangs')],
       timeoutMs: 50,
       stopGraceMs: 10,
     });
@@ -225,7 +212,7 @@ describe('runConformance', () => {
     );
     const report = await runConformance({
       adapter: fakeAdapter('ok'),
-      tests: [starts('passes')],
+      tests: [startupTest('passes')],
       expectations,
     });
     expect(report.results[0]).toMatchObject({
@@ -238,17 +225,17 @@ describe('runConformance', () => {
 
   it('judges negative tests by code and phase, and assertion failures are never the expected error', async () => {
     const tests = [
-      starts('right-code', { negative: { phase: 'startup', code: 'BACK_STARTUP_FAILED' } }),
-      starts('wrong-code', { negative: { phase: 'startup', code: 'INIT_PREFLIGHT_FAILED' } }),
-      starts('wrong-phase', { negative: { phase: 'creation', code: 'BACK_STARTUP_FAILED' } }),
+      startupTest('right-code', { negative: { phase: 'startup', code: 'BACK_STARTUP_FAILED' } }),
+      startupTest('wrong-code', { negative: { phase: 'startup', code: 'INIT_PREFLIGHT_FAILED' } }),
+      startupTest('wrong-phase', { negative: { phase: 'creation', code: 'BACK_STARTUP_FAILED' } }),
       defineTest({
-        ...starts('asserts'),
+        ...startupTest('asserts'),
         negative: { phase: 'startup', code: 'BACK_STARTUP_FAILED' },
         async run() {
           ok(false, 'broken');
         },
       }),
-      starts('nothing-thrown', {
+      startupTest('nothing-thrown', {
         negative: { phase: 'startup', code: 'BACK_STARTUP_FAILED' },
         async run() {},
       }),
@@ -265,15 +252,15 @@ describe('runConformance', () => {
 
   it('distinguishes not-supported, skipped and suite errors', async () => {
     const tests = [
-      starts('needs-postgres', { features: ['postgres'] }),
+      startupTest('needs-postgres', { features: ['postgres'] }),
       defineTest({
-        ...starts('skips'),
+        ...startupTest('skips'),
         async run(ctx) {
           ctx.skip('no engine here');
         },
       }),
       defineTest({
-        ...starts('suite-bug'),
+        ...startupTest('suite-bug'),
         async run() {
           throw new TypeError('oops');
         },
@@ -292,7 +279,7 @@ describe('runConformance', () => {
     await expect(
       runConformance({
         adapter: fakeAdapter('ok'),
-        tests: [starts('typo', { requirements: ['INIT-00l'] })],
+        tests: [startupTest('typo', { requirements: ['INIT-00l'] })],
       }),
     ).rejects.toMatchObject({ code: 'CONF_HARNESS_INVALID_TEST' });
   });
@@ -315,15 +302,15 @@ describe('reporters', () => {
       'e.json',
     );
     const tests = [
-      starts('fine'),
+      startupTest('fine'),
       defineTest({
-        ...starts('known'),
+        ...startupTest('known'),
         async run() {
           ok(false, 'x < y & "z"');
         },
       }),
       defineTest({
-        ...starts('new-bug'),
+        ...startupTest('new-bug'),
         async run() {
           ok(false, 'broken');
         },

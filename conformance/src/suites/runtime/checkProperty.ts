@@ -21,7 +21,7 @@ const replayPathMessage = <Ts>(details: fc.RunDetails<Ts>, cause: unknown): stri
  */
 export async function checkProperty<Ts>(
   ctx: TestContext,
-  property: fc.IAsyncProperty<Ts>,
+  property: fc.IAsyncProperty<Ts> | fc.IAsyncPropertyWithHooks<Ts>,
   options: CheckPropertyOptions<Ts>,
 ): Promise<void> {
   const numRuns = Math.min(ctx.numRuns, options.maxRuns);

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { AssertionFailure } from '../../harness/AssertionFailure.js';
-import { ok } from '../../harness/assert.js';
 import { ImplementationError } from '../../harness/ImplementationError.js';
 import type { TestContext } from '../../harness/TestContext.js';
+import { checkProperty as checkRuntimeProperty } from '../runtime/checkProperty.js';
 
 /**
  * Calls a method of a service under test. What it throws or rejects with is the
@@ -37,25 +37,12 @@ export async function checkProperty<T>(
   property: fc.IAsyncProperty<T> | fc.IAsyncPropertyWithHooks<T>,
   maxRuns: number,
 ): Promise<void> {
-  const numRuns = Math.min(ctx.numRuns, maxRuns);
-  const interruptAfterTimeLimit = 20_000;
-  const result = await fc.check(property, { seed: ctx.seed, numRuns, interruptAfterTimeLimit });
-  // The runs actually made: an interrupted property made fewer than asked for.
-  ctx.recordProperty({
-    seed: ctx.seed,
-    numRuns: result.numRuns,
-    ...(result.failed && result.counterexamplePath ? { path: result.counterexamplePath } : {}),
+  await checkRuntimeProperty(ctx, property, {
+    maxRuns,
+    interruptAfterTimeLimit: 20_000,
+    describeFailure: (details, cause) =>
+      `counterexample ${fc.stringify(details.counterexample)}: ${cause instanceof Error ? cause.message : String(cause)}`,
   });
-  ok(
-    result.failed || result.numRuns > 0,
-    `the property was interrupted after ${interruptAfterTimeLimit} ms before any run completed`,
-  );
-  if (!result.failed) return;
-  const cause = result.errorInstance;
-  const where = `counterexample ${fc.stringify(result.counterexample)}`;
-  if (cause instanceof AssertionFailure) throw new AssertionFailure(`${where}: ${cause.message}`);
-  if (cause instanceof ImplementationError) throw cause;
-  ok(false, `${where}: ${cause instanceof Error ? cause.message : String(cause)}`);
 }
 
 /**
