@@ -16,6 +16,7 @@ import {
 import { BackendPreflightError } from '../src/runtime/preflight/BackendPreflightError.js';
 import {
   createTestBackend,
+  failingServiceFactory,
   loaderDescription,
   rejectionOf,
   thrownBy,
@@ -433,15 +434,7 @@ describe('services', () => {
   it('SVC-059 SVC_FACTORY_FAILED wrapped in INIT_DEPENDENCY_FAILED for the plugin', async () => {
     const ref = createServiceRef<string>({ id: 'f.fail' });
     const backend = createTestBackend({
-      defaultServiceFactories: [
-        createServiceFactory({
-          service: ref,
-          deps: {},
-          factory: () => {
-            throw new Error('boom');
-          },
-        }),
-      ],
+      defaultServiceFactories: [failingServiceFactory(ref, new Error('boom'))],
     });
     backend.add(plugin('p', () => {}, { ref }));
     const error = (await rejectionOf(backend.start())) as BackendStartupError;
@@ -456,15 +449,7 @@ describe('services', () => {
   it('INIT-012 INIT_ROOT_SERVICE_FAILED: a failing eager root service rejects start()', async () => {
     const ref = createServiceRef<string>({ id: 'root.fail', scope: 'root' });
     const backend = createTestBackend({
-      defaultServiceFactories: [
-        createServiceFactory({
-          service: ref,
-          deps: {},
-          factory: () => {
-            throw new Error('no');
-          },
-        }),
-      ],
+      defaultServiceFactories: [failingServiceFactory(ref, new Error('no'))],
     });
     const error = await rejectionOf(backend.start());
     expect(error).toMatchObject({

@@ -1,32 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { LifecycleService, SchedulerService } from '@openstage/spec';
-import { createServiceFactory } from '../authoring/createServiceFactory.js';
-import { coreServiceRefs } from './coreServiceRefs.js';
-import { MockLifecycleService } from './fakes/MockLifecycleService.js';
 import { mockServices } from './mockServices.js';
 import { MockSchedulerService } from './MockSchedulerService.js';
 import { ServiceFactoryTester } from './ServiceFactoryTester.js';
+import {
+  mockSchedulerFromFactory,
+  tasksRunAtStartup,
+} from '../../test/helpers/mockSchedulerFromFactory.js';
 
 const schedule = { frequency: { minutes: 1 }, timeout: { seconds: 5 } };
-
-/** A scheduler from the factory, with a lifecycle the test drives. */
-async function fromFactory(options?: Parameters<typeof mockServices.scheduler.factory>[0]) {
-  const lifecycle = new MockLifecycleService();
-  const tester = ServiceFactoryTester.from(mockServices.scheduler.factory(options), {
-    dependencies: [
-      // The same lifecycle for every plugin, so the test can run its hooks.
-      createServiceFactory({
-        service: coreServiceRefs.lifecycle,
-        deps: {},
-        factory: (): LifecycleService => lifecycle,
-      }) as never,
-    ],
-  });
-  const scheduler = (await tester.getSubject('p')) as SchedulerService & {
-    waitForTask(id: string): Promise<void>;
-  };
-  return { scheduler, lifecycle };
-}
 
 describe('mock scheduler', () => {
   it('TEST-101 to TEST-104: startup runs tasks except manual and delayed ones, unless asked', async () => {
@@ -36,23 +17,7 @@ describe('mock scheduler', () => {
       [{ includeManualTasksOnStartup: true }, ['plain', 'manual']],
       [{ includeInitialDelayedTasksOnStartup: true }, ['plain', 'delayed']],
     ] as const) {
-      const { scheduler, lifecycle } = await fromFactory(options);
-      const ran: string[] = [];
-      await scheduler.scheduleTask({ id: 'plain', ...schedule, fn: () => void ran.push('plain') });
-      await scheduler.scheduleTask({
-        id: 'manual',
-        frequency: { trigger: 'manual' },
-        timeout: { seconds: 1 },
-        fn: () => void ran.push('manual'),
-      });
-      await scheduler.scheduleTask({
-        id: 'delayed',
-        ...schedule,
-        initialDelay: { seconds: 1 },
-        fn: () => void ran.push('delayed'),
-      });
-      await lifecycle.startup();
-      expect(ran, JSON.stringify(options)).toEqual(expected);
+      expect(await tasksRunAtStartup(options), JSON.stringify(options)).toEqual(expected);
     }
   });
 
@@ -131,7 +96,7 @@ describe('mock scheduler', () => {
   });
 
   it('TEST-111, TEST-112: shutdown aborts running tasks; plugins keep separate tasks', async () => {
-    const { scheduler, lifecycle } = await fromFactory({ skipTaskRunOnStartup: true });
+    const { scheduler, lifecycle } = await mockSchedulerFromFactory({ skipTaskRunOnStartup: true });
     let signal: AbortSignal | undefined;
     await scheduler.scheduleTask({
       id: 'x',

@@ -1,21 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cliMain, createTempWorkspace, type TempWorkspace } from './helpers/createTempWorkspace.js';
-import {
-  TEST_CONFIG,
-  writeBrokenEntry,
-  writeDiscoverablePlugin,
-  writeHealthyEntry,
-} from './helpers/fixtures.js';
+import { cliMain, type TempWorkspace } from './helpers/createTempWorkspace.js';
+import { createCommandWorkspace } from './helpers/fixtures.js';
 
 let ws: TempWorkspace;
 beforeAll(() => {
-  ws = createTempWorkspace();
-  ws.write('app-config.yaml', TEST_CONFIG);
+  ws = createCommandWorkspace('hello');
   ws.write('discovery.yaml', 'backend:\n  packages: all\n');
-  writeHealthyEntry(ws, 'hello');
-  writeBrokenEntry(ws);
-  writeDiscoverablePlugin(ws, 'found');
 });
 afterAll(() => ws?.remove());
 

@@ -2,21 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/runCli.js';
 import { captureIo } from './helpers/captureIo.js';
-import { cliMain, createTempWorkspace, type TempWorkspace } from './helpers/createTempWorkspace.js';
-import {
-  TEST_CONFIG,
-  writeBrokenEntry,
-  writeDiscoverablePlugin,
-  writeHealthyEntry,
-} from './helpers/fixtures.js';
+import { cliMain, type TempWorkspace } from './helpers/createTempWorkspace.js';
+import { createCommandWorkspace } from './helpers/fixtures.js';
 
 let ws: TempWorkspace;
 beforeAll(() => {
-  ws = createTempWorkspace();
-  ws.write('app-config.yaml', TEST_CONFIG);
-  writeHealthyEntry(ws, 'healthy');
-  writeBrokenEntry(ws);
-  writeDiscoverablePlugin(ws, 'found');
+  ws = createCommandWorkspace('healthy');
   ws.write(
     'bad-config.yaml',
     'backend:\n  listen: { port: "not a port" }\n  startup: { default: { onPluginBootFailure: explode } }\n',

@@ -9,7 +9,7 @@ import { coreServices } from '../../src/authoring/coreServices.js';
 import { rootLifecycleServiceFactory } from '../../src/services/rootLifecycle/rootLifecycleServiceFactory.js';
 import { lifecycleServiceFactory } from '../../src/services/lifecycle/lifecycleServiceFactory.js';
 import { ConsoleLogger, type LogRecord } from '../../src/services/rootLogger/ConsoleLogger.js';
-import type { ServiceFactory } from '../../src/wireFormat/types.js';
+import type { ServiceFactory, ServiceRef } from '../../src/wireFormat/types.js';
 import { configFromData } from './configFromData.js';
 
 /** A registry detached from the real process, so tests never install signal handlers. */
@@ -26,6 +26,21 @@ export function configFactory(data: Record<string, unknown>): ServiceFactory {
     service: coreServices.rootConfig,
     deps: {},
     factory: () => configFromData(data),
+  });
+}
+
+/** A factory for `service` that always throws `error`, to test how a failing service is reported. */
+export function failingServiceFactory(
+  service: ServiceRef<unknown, 'root' | 'plugin'>,
+  error: Error,
+): ServiceFactory {
+  return createServiceFactory({
+    // Either scope: the overloads of createServiceFactory are picked by the ref's literal scope.
+    service: service as ServiceRef<unknown, 'plugin'>,
+    deps: {},
+    factory: () => {
+      throw error;
+    },
   });
 }
 

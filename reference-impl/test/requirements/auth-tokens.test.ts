@@ -1,12 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import type { JsonObject } from '@openstage/spec';
-import { decodeJwt, decodeProtectedHeader, exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { decodeJwt, decodeProtectedHeader, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DefaultAuthService } from '../../src/services/auth/DefaultAuthService.js';
-import type {
-  PluginKeyStore,
-  SigningKey,
-} from '../../src/services/auth/plugin/keys/PluginKeyStore.js';
 import { readAuthSettings } from '../../src/services/auth/readAuthSettings.js';
 import { RemoteKeySets } from '../../src/services/auth/RemoteKeySets.js';
 import { createTestConfig } from '../../src/services/auth/testing/createTestConfig.js';
@@ -15,28 +9,8 @@ import {
   startTestKeyServer,
   type TestKeyServer,
 } from '../../src/services/auth/testing/startTestKeyServer.js';
+import { MemoryKeyStore } from '../helpers/MemoryKeyStore.js';
 import { rejectionOf } from '../helpers/testBackend.js';
-
-/** Keys in memory, so each plugin signs without a database; the test can sign with them too. */
-class MemoryKeyStore implements PluginKeyStore {
-  keys: Array<{ signing: SigningKey; publicJwk: JsonObject }> = [];
-  async rotate(): Promise<SigningKey> {
-    const kid = randomUUID();
-    const { publicKey, privateKey } = await generateKeyPair('ES256');
-    const signing = { kid, alg: 'ES256', key: privateKey };
-    this.keys.unshift({
-      signing,
-      publicJwk: { ...(await exportJWK(publicKey)), kid, alg: 'ES256' } as JsonObject,
-    });
-    return signing;
-  }
-  async getSigningKey(): Promise<SigningKey> {
-    return this.keys[0]?.signing ?? this.rotate();
-  }
-  async listPublicKeys(): Promise<JsonObject[]> {
-    return this.keys.map((k) => k.publicJwk);
-  }
-}
 
 let server: TestKeyServer;
 const keySets = new RemoteKeySets();

@@ -1,30 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { Config } from '@openstage/spec';
 import { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
 import { CacheManager } from '../../src/services/cache/CacheManager.js';
 import type { Clock } from '../../src/services/cache/Clock.js';
+import { backendConfig } from '../helpers/configFromData.js';
 
 const REDIS_VAR = 'OPENSTAGE_TEST_REDIS_CONNECTION_STRING';
 const redisUrl = process.env[REDIS_VAR];
 if (!redisUrl) {
   console.info(`cache requirements: redis and valkey tests skipped, set ${REDIS_VAR} to run them`);
-}
-
-function configOf(cache: Record<string, unknown>): Config {
-  const data: Record<string, unknown> = { backend: { cache } };
-  const getOptional = (key?: string): unknown =>
-    (key ?? '')
-      .split('.')
-      .filter(Boolean)
-      .reduce<unknown>(
-        (node, part) =>
-          typeof node === 'object' && node !== null
-            ? (node as Record<string, unknown>)[part]
-            : undefined,
-        data,
-      );
-  return { getOptional } as unknown as Config;
 }
 
 class FakeClock implements Clock {
@@ -55,7 +39,7 @@ async function cleanup(db: number, pattern: string): Promise<void> {
 describe('cache stores', () => {
   it('CACHE-049: the memory store keeps an entry until its TTL has elapsed, even under heavy writes', async () => {
     const clock = new FakeClock();
-    const manager = CacheManager.fromConfig(configOf({}), { clock });
+    const manager = CacheManager.fromConfig(backendConfig('cache', {}), { clock });
     try {
       const cache = manager.forPlugin('p');
       await cache.set('kept', 'v', { ttl: 10_000 });
@@ -83,7 +67,10 @@ describe('cache stores', () => {
         const namespace = `os_req_${randomUUID().slice(0, 8)}`;
         const cache = store === 'memory' ? {} : { store, connection: redisUrl };
         const manager = CacheManager.fromConfig(
-          configOf({ ...cache, ...(store === 'memory' ? {} : prefixed(store, namespace)) }),
+          backendConfig('cache', {
+            ...cache,
+            ...(store === 'memory' ? {} : prefixed(store, namespace)),
+          }),
         );
         try {
           const a = manager.forPlugin('a');
@@ -115,7 +102,11 @@ describe('cache stores', () => {
         for (const store of ['redis', 'valkey'] as const) {
           const namespace = `os_req_${tag}_${store}`;
           const manager = CacheManager.fromConfig(
-            configOf({ store, connection: url.toString(), ...prefixed(store, namespace) }),
+            backendConfig('cache', {
+              store,
+              connection: url.toString(),
+              ...prefixed(store, namespace),
+            }),
           );
           try {
             await manager.forPlugin('p').set('k', 'v');
@@ -136,7 +127,11 @@ describe('cache stores', () => {
         url.password = 'wrong';
         const namespace = `os_req_${tag}_wrong`;
         const bad = CacheManager.fromConfig(
-          configOf({ store: 'redis', connection: url.toString(), ...prefixed('redis', namespace) }),
+          backendConfig('cache', {
+            store: 'redis',
+            connection: url.toString(),
+            ...prefixed('redis', namespace),
+          }),
         );
         try {
           await bad

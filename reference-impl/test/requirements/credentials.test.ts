@@ -1,66 +1,22 @@
-import { randomUUID } from 'node:crypto';
-import type { JsonObject } from '@openstage/spec';
-import { decodeJwt, exportJWK, generateKeyPair } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeJwt } from 'jose';
+import { describe, expect, it } from 'vitest';
 import { DefaultAuthService } from '../../src/services/auth/DefaultAuthService.js';
-import type {
-  PluginKeyStore,
-  SigningKey,
-} from '../../src/services/auth/plugin/keys/PluginKeyStore.js';
 import { RemoteKeySets } from '../../src/services/auth/RemoteKeySets.js';
-import {
-  createTestUserTokenIssuer,
-  type TestUserTokenIssuer,
-} from '../../src/services/auth/testing/createTestUserTokenIssuer.js';
-import {
-  startTestKeyServer,
-  type TestKeyServer,
-} from '../../src/services/auth/testing/startTestKeyServer.js';
+import { MemoryKeyStore } from '../helpers/MemoryKeyStore.js';
 import { rejectionOf } from '../helpers/testBackend.js';
+import { useKeyServerWithUsers } from '../helpers/useKeyServerWithUsers.js';
 
-/** Keys in memory, so each plugin signs without a database. */
-class MemoryKeyStore implements PluginKeyStore {
-  #keys: Array<{ signing: SigningKey; publicJwk: JsonObject }> = [];
-  async rotate(): Promise<SigningKey> {
-    const kid = randomUUID();
-    const { publicKey, privateKey } = await generateKeyPair('ES256');
-    const signing = { kid, alg: 'ES256', key: privateKey };
-    this.#keys.unshift({
-      signing,
-      publicJwk: { ...(await exportJWK(publicKey)), kid, alg: 'ES256' } as JsonObject,
-    });
-    return signing;
-  }
-  async getSigningKey(): Promise<SigningKey> {
-    return this.#keys[0]?.signing ?? this.rotate();
-  }
-  async listPublicKeys(): Promise<JsonObject[]> {
-    return this.#keys.map((k) => k.publicJwk);
-  }
-}
-
-let server: TestKeyServer;
-let users: TestUserTokenIssuer;
+const keys = useKeyServerWithUsers();
 const keySets = new RemoteKeySets();
-
-beforeAll(async () => {
-  server = await startTestKeyServer();
-  users = await createTestUserTokenIssuer();
-  server.route('/api/auth/.well-known/jwks.json', () => ({ body: { keys: [users.publicJwk] } }));
-});
-
-afterAll(async () => {
-  await server.close();
-});
 
 function authFor(pluginId: string): DefaultAuthService {
   const auth = new DefaultAuthService({
     pluginId,
-    discovery: server.discovery,
+    discovery: keys.server.discovery,
     keyStore: new MemoryKeyStore(),
     keySets,
   });
-  server.route(`/api/${pluginId}/.backstage/auth/v1/jwks.json`, async () => ({
+  keys.server.route(`/api/${pluginId}/.backstage/auth/v1/jwks.json`, async () => ({
     body: await auth.listPublicServiceKeys(),
   }));
   return auth;
@@ -69,7 +25,7 @@ function authFor(pluginId: string): DefaultAuthService {
 describe('credentials objects (FEAT-105, FEAT-109, FEAT-110)', () => {
   it('FEAT-105 FEAT-109: user credentials carry a user principal and their expiry as a Date', async () => {
     const auth = authFor('cred-user');
-    const token = await users.issue({ lifetimeSeconds: 300 });
+    const token = await keys.users.issue({ lifetimeSeconds: 300 });
     const credentials = await auth.authenticate(token);
     expect(Object.keys(credentials.principal as object).sort()).toEqual(['type', 'userEntityRef']);
     expect(credentials.principal).toEqual({ type: 'user', userEntityRef: 'user:default/jane' });
@@ -97,7 +53,7 @@ describe('credentials objects (FEAT-105, FEAT-109, FEAT-110)', () => {
   it('FEAT-110: a user principal reached through another plugin names that plugin as a service actor', async () => {
     const front = authFor('cred-front');
     const back = authFor('cred-back');
-    const user = await front.authenticate(await users.issue({ lifetimeSeconds: 300 }));
+    const user = await front.authenticate(await keys.users.issue({ lifetimeSeconds: 300 }));
     const { token } = await front.getPluginRequestToken({
       onBehalfOf: user,
       targetPluginId: 'cred-back',
@@ -115,7 +71,7 @@ describe('credentials objects (FEAT-105, FEAT-109, FEAT-110)', () => {
 describe('tokens stay out of errors (CLS-040)', () => {
   it('CLS-040: a rejected token appears neither in the message nor in the properties of the error', async () => {
     const auth = authFor('cred-secret');
-    const valid = await users.issue({ lifetimeSeconds: 300 });
+    const valid = await keys.users.issue({ lifetimeSeconds: 300 });
     // A token whose signature does not verify, and one that is not a JWT at all.
     const tampered = `${valid.slice(0, -6)}AAAAAA`;
     const garbage = 'not-a-jwt-but-a-secret-value-1234567890';

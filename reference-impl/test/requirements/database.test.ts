@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { Config } from '@openstage/spec';
 import knexFactory, { type Knex } from 'knex';
 import { describe, expect, it } from 'vitest';
 import { coreServices, createBackendPlugin } from '../../src/index.js';
 import { DatabaseManager } from '../../src/services/database/DatabaseManager.js';
 import { databaseServiceFactory } from '../../src/services/database/databaseServiceFactory.js';
 import { createTestBackend } from '../helpers/testBackend.js';
+import { backendConfig } from '../helpers/configFromData.js';
 
 const POSTGRES_VAR = 'OPENSTAGE_TEST_POSTGRES_CONNECTION_STRING';
 const MYSQL_VAR = 'OPENSTAGE_TEST_MYSQL_CONNECTION_STRING';
@@ -13,22 +13,6 @@ const postgresUrl = process.env[POSTGRES_VAR];
 const mysqlUrl = process.env[MYSQL_VAR];
 if (!postgresUrl) console.info(`database requirements: set ${POSTGRES_VAR} to run DB-035 on pg`);
 if (!mysqlUrl) console.info(`database requirements: set ${MYSQL_VAR} to run DB-035 on mysql2`);
-
-function configOf(database: Record<string, unknown>): Config {
-  const data: Record<string, unknown> = { backend: { database } };
-  const getOptional = (key?: string): unknown =>
-    (key ?? '')
-      .split('.')
-      .filter(Boolean)
-      .reduce<unknown>(
-        (node, part) =>
-          typeof node === 'object' && node !== null
-            ? (node as Record<string, unknown>)[part]
-            : undefined,
-        data,
-      );
-  return { getOptional } as unknown as Config;
-}
 
 /** Runs `work` with an admin client of the server, destroying it afterwards. */
 async function withAdmin<T>(client: string, url: string, work: (k: Knex) => Promise<T>) {
@@ -71,7 +55,7 @@ describe('database naming', () => {
         const prefix = `os_req_${tag}_`;
         const pluginId = `p${tag}`;
         const manager = DatabaseManager.fromConfig(
-          configOf({ client: engine.client, connection: engine.url, prefix }),
+          backendConfig('database', { client: engine.client, connection: engine.url, prefix }),
         );
         try {
           const client = await manager.forPlugin(pluginId).getClient();

@@ -6,14 +6,19 @@ import {
   createBackendModule,
   createBackendPlugin,
   createExtensionPoint,
-  createServiceFactory,
   createServiceRef,
 } from '../../src/index.js';
 import type { RuntimeRegistrationPoints } from '../../src/authoring/collectRegistration.js';
 import { DefaultLifecycleService } from '../../src/services/lifecycle/DefaultLifecycleService.js';
 import { ConfigReader } from '../../src/services/rootConfig/index.js';
 import { MockLogger } from '../../src/testing/MockLogger.js';
-import { createTestBackend, findingsOf, rejectionOf, thrownBy } from '../helpers/testBackend.js';
+import {
+  createTestBackend,
+  failingServiceFactory,
+  findingsOf,
+  rejectionOf,
+  thrownBy,
+} from '../helpers/testBackend.js';
 
 interface PluginResult {
   pluginId: string;
@@ -51,15 +56,7 @@ describe('error causes (CLS-037)', () => {
     const original = new Error('no connection');
     const ref = createServiceRef<string>({ id: 'req.fragile' });
     const backend = createTestBackend({
-      defaultServiceFactories: [
-        createServiceFactory({
-          service: ref,
-          deps: {},
-          factory: () => {
-            throw original;
-          },
-        }),
-      ],
+      defaultServiceFactories: [failingServiceFactory(ref, original)],
     });
     backend.add(pluginWith('consumer', async () => {}, { fragile: ref }));
     const [result] = await failedStart(backend);
@@ -76,15 +73,7 @@ describe('culprit properties (CLS-038)', () => {
   it('CLS-038: plugin, module and service failures name their culprit in pluginId, moduleId and serviceId', async () => {
     const ref = createServiceRef<string>({ id: 'req.broken-service' });
     const backend = createTestBackend({
-      defaultServiceFactories: [
-        createServiceFactory({
-          service: ref,
-          deps: {},
-          factory: () => {
-            throw new Error('nope');
-          },
-        }),
-      ],
+      defaultServiceFactories: [failingServiceFactory(ref, new Error('nope'))],
     });
     backend.add(pluginWith('host', async () => {}));
     backend.add(

@@ -3,18 +3,10 @@ import { runInNewContext } from 'node:vm';
 import type { AuthService, BackstageCredentials, HttpRequest } from '@openstage/spec';
 import { describe, expect, it } from 'vitest';
 import { DefaultHttpAuthService } from '../../src/services/httpAuth/DefaultHttpAuthService.js';
+import { testCredentials as credentials } from '../helpers/testCredentials.js';
 
 const NOW = Date.UTC(2030, 0, 1, 12);
 const HOUR = 3600_000;
-
-function credentials(principal: Record<string, unknown>, expiresAt?: Date): BackstageCredentials {
-  return {
-    $$type: '@backstage/BackstageCredentials',
-    version: 'v1',
-    principal,
-    ...(expiresAt === undefined ? {} : { expiresAt }),
-  } as BackstageCredentials;
-}
 
 /** An auth service that knows one user token and counts its calls. */
 function fakeAuth() {

@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Config } from '@openstage/spec';
 import express from 'express';
 import knexFactory from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,27 +9,14 @@ import { createBackend } from '../../src/createBackend.js';
 import { coreServices, createBackendModule, createBackendPlugin } from '../../src/index.js';
 import { DatabaseManager } from '../../src/services/database/DatabaseManager.js';
 import { rootConfigServiceFactory } from '../../src/services/rootConfig/index.js';
+import { backendConfig } from '../helpers/configFromData.js';
+import { freePort } from '../helpers/httpBackend.js';
 
 /*
  * Two instances of one system on createBackend() with the default services: A installs `caller`,
  * B installs `x`. A's discovery.endpoints routes `x` to B and names `absent`, which no instance
  * installs; B's routes its own `x` to a dead address.
  */
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
-    });
-  });
-}
 
 type Handler = (
   req: unknown,
@@ -205,29 +190,13 @@ describe('split deployments over HTTP (createBackend)', () => {
 
 const postgresUrl = process.env['OPENSTAGE_TEST_POSTGRES_CONNECTION_STRING'];
 
-function configOf(database: Record<string, unknown>): Config {
-  const data: Record<string, unknown> = { backend: { database } };
-  const getOptional = (key?: string): unknown =>
-    (key ?? '')
-      .split('.')
-      .filter(Boolean)
-      .reduce<unknown>(
-        (node, part) =>
-          typeof node === 'object' && node !== null
-            ? (node as Record<string, unknown>)[part]
-            : undefined,
-        data,
-      );
-  return { getOptional } as unknown as Config;
-}
-
 describe.skipIf(!postgresUrl)('split deployments and the database (PostgreSQL)', () => {
   const tag = randomUUID().replace(/-/g, '').slice(0, 10);
   const prefix = `os_split_${tag}_`;
   const [one, two] = [`s${tag}one`, `s${tag}two`];
   const managers: DatabaseManager[] = [];
   const instance = (database: Record<string, unknown>) => {
-    const manager = DatabaseManager.fromConfig(configOf(database));
+    const manager = DatabaseManager.fromConfig(backendConfig('database', database));
     managers.push(manager);
     return manager;
   };

@@ -1,16 +1,11 @@
-import type { LifecycleService, SchedulerService } from '@openstage/spec';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createServiceFactory } from '../../src/authoring/createServiceFactory.js';
-import { coreServiceRefs } from '../../src/testing/coreServiceRefs.js';
-import { MockLifecycleService } from '../../src/testing/fakes/MockLifecycleService.js';
 import { MockAuthService } from '../../src/testing/MockAuthService.js';
 import { mockCredentials } from '../../src/testing/mockCredentials.js';
 import { MockSchedulerService } from '../../src/testing/MockSchedulerService.js';
-import { mockServices } from '../../src/testing/mockServices.js';
-import { ServiceFactoryTester } from '../../src/testing/ServiceFactoryTester.js';
 import { TestCaches } from '../../src/testing/TestCaches.js';
 import { TestDatabases } from '../../src/testing/TestDatabases.js';
+import { tasksRunAtStartup } from '../helpers/mockSchedulerFromFactory.js';
 
 const POSTGRES_VAR = 'OPENSTAGE_TEST_POSTGRES_CONNECTION_STRING';
 const MYSQL_VAR = 'OPENSTAGE_TEST_MYSQL_CONNECTION_STRING';
@@ -24,31 +19,6 @@ if (!process.env[VALKEY_VAR] && !process.env[REDIS_VAR]) {
 }
 
 const schedule = { frequency: { minutes: 1 }, timeout: { seconds: 5 } };
-
-/** A mock scheduler from its factory, with a lifecycle the test drives. */
-async function mockScheduler(options: Parameters<typeof mockServices.scheduler.factory>[0]) {
-  const lifecycle = new MockLifecycleService();
-  const tester = ServiceFactoryTester.from(mockServices.scheduler.factory(options), {
-    dependencies: [
-      createServiceFactory({
-        service: coreServiceRefs.lifecycle,
-        deps: {},
-        factory: (): LifecycleService => lifecycle,
-      }) as never,
-    ],
-  });
-  const scheduler = (await tester.getSubject('p')) as SchedulerService;
-  const ran: string[] = [];
-  await scheduler.scheduleTask({ id: 'plain', ...schedule, fn: () => void ran.push('plain') });
-  await scheduler.scheduleTask({
-    id: 'manual',
-    frequency: { trigger: 'manual' },
-    timeout: { seconds: 1 },
-    fn: () => void ran.push('manual'),
-  });
-  await lifecycle.startup();
-  return ran;
-}
 
 /** Runs `body` with environment variables replaced, restoring them afterwards. */
 async function withEnv(
@@ -72,12 +42,15 @@ async function withEnv(
 
 describe('mock scheduler', () => {
   it('TEST-102: skipTaskRunOnStartup runs no task on startup', async () => {
-    expect(await mockScheduler(undefined)).toEqual(['plain']);
-    expect(await mockScheduler({ skipTaskRunOnStartup: true })).toEqual([]);
+    expect(await tasksRunAtStartup(undefined)).toEqual(['plain']);
+    expect(await tasksRunAtStartup({ skipTaskRunOnStartup: true })).toEqual([]);
   });
 
   it('TEST-103: includeManualTasksOnStartup also runs manual tasks on startup', async () => {
-    expect(await mockScheduler({ includeManualTasksOnStartup: true })).toEqual(['plain', 'manual']);
+    expect(await tasksRunAtStartup({ includeManualTasksOnStartup: true })).toEqual([
+      'plain',
+      'manual',
+    ]);
   });
 
   it('TEST-108: triggerTask rejects with a ConflictError while a run is in progress', async () => {

@@ -1,6 +1,5 @@
 import { mkdtemp, mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BackendFeature, JsonObject, UrlReaderService } from '@openstage/spec';
@@ -11,18 +10,13 @@ import { urlReaderServiceFactory } from '../../src/services/urlReader/urlReaderS
 import { coreServiceRefs as core } from '../../src/testing/coreServiceRefs.js';
 import { mockServices } from '../../src/testing/mockServices.js';
 import { startTestBackend } from '../../src/testing/startTestBackend.js';
+import { bytesOf, closeServer, listenOnLoopback } from '../helpers/loopbackServer.js';
 
 const seen: Array<{ url: string; headers: IncomingHttpHeaders }> = [];
 const cleanup: string[] = [];
 let server: Server;
 let origin: string;
 let siteTarGz: Buffer;
-
-async function bytesOf(stream: AsyncIterable<Uint8Array>): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.from(chunk));
-  return Buffer.concat(chunks);
-}
 
 beforeAll(async () => {
   const source = await mkdtemp(join(tmpdir(), 'openstage-url-req-src-'));
@@ -39,11 +33,10 @@ beforeAll(async () => {
     else if (req.url === '/file.txt') res.writeHead(200).end('plain');
     else res.writeHead(404).end();
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  origin = await listenOnLoopback(server);
 });
 afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
+  await closeServer(server);
   await Promise.all(cleanup.map((dir) => rm(dir, { recursive: true, force: true })));
 });
 beforeEach(() => {

@@ -1,59 +1,15 @@
-import { randomUUID } from 'node:crypto';
-import type { BackstageCredentials, JsonObject } from '@openstage/spec';
-import {
-  decodeJwt,
-  decodeProtectedHeader,
-  exportJWK,
-  generateKeyPair,
-  SignJWT,
-  type CryptoKey,
-} from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BackstageCredentials } from '@openstage/spec';
+import { decodeJwt, decodeProtectedHeader, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
+import { describe, expect, it } from 'vitest';
 import { AuthServiceError } from './AuthServiceError.js';
 import { createCredentials } from './createCredentials.js';
 import { DefaultAuthService, type DefaultAuthServiceOptions } from './DefaultAuthService.js';
 import { readExternalAccess } from './external/readExternalAccess.js';
-import type { PluginKeyStore, SigningKey } from './plugin/keys/PluginKeyStore.js';
 import { RemoteKeySets } from './RemoteKeySets.js';
-import {
-  createTestUserTokenIssuer,
-  type TestUserTokenIssuer,
-} from './testing/createTestUserTokenIssuer.js';
-import { startTestKeyServer, type TestKeyServer } from './testing/startTestKeyServer.js';
+import { MemoryKeyStore } from '../../../test/helpers/MemoryKeyStore.js';
+import { useKeyServerWithUsers } from '../../../test/helpers/useKeyServerWithUsers.js';
 
-/** An in-memory key store whose key tests can also sign with, to craft malformed tokens. */
-class MemoryKeyStore implements PluginKeyStore {
-  keys: Array<{ signing: SigningKey; publicJwk: JsonObject }> = [];
-  async rotate(): Promise<SigningKey> {
-    const kid = randomUUID();
-    const { publicKey, privateKey } = await generateKeyPair('ES256');
-    const signing = { kid, alg: 'ES256', key: privateKey };
-    this.keys.unshift({
-      signing,
-      publicJwk: { ...(await exportJWK(publicKey)), kid, alg: 'ES256' } as JsonObject,
-    });
-    return signing;
-  }
-  async getSigningKey(): Promise<SigningKey> {
-    return this.keys[0]?.signing ?? this.rotate();
-  }
-  async listPublicKeys(): Promise<JsonObject[]> {
-    return this.keys.map((k) => k.publicJwk);
-  }
-}
-
-let server: TestKeyServer;
-let users: TestUserTokenIssuer;
-
-beforeAll(async () => {
-  server = await startTestKeyServer();
-  users = await createTestUserTokenIssuer();
-  server.route('/api/auth/.well-known/jwks.json', () => ({ body: { keys: [users.publicJwk] } }));
-});
-
-afterAll(async () => {
-  await server.close();
-});
+const keys = useKeyServerWithUsers();
 
 interface TestPlugin {
   auth: DefaultAuthService;
@@ -70,14 +26,14 @@ function createPlugin(
   const keySets = new RemoteKeySets();
   const auth = new DefaultAuthService({
     pluginId,
-    discovery: server.discovery,
+    discovery: keys.server.discovery,
     keyStore,
     keySets,
     ...options,
   });
   const jwksPath = `/api/${pluginId}/.backstage/auth/v1/jwks.json`;
   if (options.serve !== false) {
-    server.route(jwksPath, async () => ({ body: await auth.listPublicServiceKeys() }));
+    keys.server.route(jwksPath, async () => ({ body: await auth.listPublicServiceKeys() }));
   }
   return { auth, keyStore, keySets, jwksPath };
 }
@@ -108,7 +64,7 @@ const nowSeconds = () => Math.floor(Date.now() / 1000);
 describe('credentials', () => {
   it('FEAT-104, FEAT-106, FEAT-107, FEAT-108, AUTH-005, AUTH-006, AUTH-007: user credentials hide their token', async () => {
     const { auth } = createPlugin('creds-a');
-    const token = await users.issue();
+    const token = await keys.users.issue();
     const credentials = await auth.authenticate(token);
     expect(credentials).toMatchObject({
       $$type: '@backstage/BackstageCredentials',
@@ -202,7 +158,7 @@ describe('plugin tokens', () => {
 
     const credentials = await b.auth.authenticate(token);
     expect(credentials.principal).toEqual({ type: 'service', subject: 'plugin:issuer-a' });
-    expect(server.hits.get(a.jwksPath)).toBeGreaterThanOrEqual(1);
+    expect(keys.server.hits.get(a.jwksPath)).toBeGreaterThanOrEqual(1);
   });
 
   it('AUTH-059: a second verification of the same token or issuer fetches no key set', async () => {
@@ -214,14 +170,14 @@ describe('plugin tokens', () => {
       targetPluginId: 'cache-b',
     });
     await b.auth.authenticate(first.token);
-    const fetches = server.hits.get(a.jwksPath);
+    const fetches = keys.server.hits.get(a.jwksPath);
     await b.auth.authenticate(first.token);
     const second = await a.auth.getPluginRequestToken({
       onBehalfOf: service,
       targetPluginId: 'cache-b',
     });
     await b.auth.authenticate(second.token);
-    expect(server.hits.get(a.jwksPath)).toBe(fetches);
+    expect(keys.server.hits.get(a.jwksPath)).toBe(fetches);
   });
 
   it('AUTH-054: a token addressed to another plugin is rejected', async () => {
@@ -344,7 +300,7 @@ describe('plugin tokens', () => {
     expect(notFound.message).toContain("'ghost'");
     expect(notFound.pluginId).toBe('ghost');
 
-    server.route('/api/ghost/.backstage/auth/v1/jwks.json', () => ({ body: { nope: true } }));
+    keys.server.route('/api/ghost/.backstage/auth/v1/jwks.json', () => ({ body: { nope: true } }));
     const noKeys = await rejection(b.auth.authenticate(token));
     expect(noKeys.code).toBe('AUTH_TOKEN_UNKNOWN_ISSUER');
 
@@ -401,7 +357,7 @@ describe('on-behalf-of tokens', () => {
   it('AUTH-077, AUTH-078, AUTH-095, AUTH-096, AUTH-097, AUTH-099: a user call through plugin A reaches B as the user, with A as actor', async () => {
     const a = createPlugin('obo-a');
     const b = createPlugin('obo-b');
-    const userToken = await users.issue({ lifetimeSeconds: 600 });
+    const userToken = await keys.users.issue({ lifetimeSeconds: 600 });
     const userCredentials = await a.auth.authenticate(userToken);
     const { token } = await a.auth.getPluginRequestToken({
       onBehalfOf: userCredentials,
@@ -433,7 +389,7 @@ describe('on-behalf-of tokens', () => {
       iat: nowSeconds(),
       exp: nowSeconds() + 60,
     })
-      .setProtectedHeader({ typ: 'vnd.backstage.limited-user', alg: 'ES256', kid: users.kid })
+      .setProtectedHeader({ typ: 'vnd.backstage.limited-user', alg: 'ES256', kid: keys.users.kid })
       .sign(privateKey);
     for (const obo of ['not-a-token', forgedUser, 42]) {
       const error = await rejection(
@@ -474,7 +430,7 @@ describe('on-behalf-of tokens', () => {
 describe('user tokens', () => {
   it('AUTH-041, AUTH-130, AUTH-131, AUTH-132, AUTH-134: a user token yields a user principal with or without allowLimitedAccess', async () => {
     const { auth } = createPlugin('user-a', { serve: false });
-    const token = await users.issue({ sub: 'user:default/joe' });
+    const token = await keys.users.issue({ sub: 'user:default/joe' });
     for (const allowLimitedAccess of [false, true]) {
       const credentials = await auth.authenticate(token, { allowLimitedAccess });
       expect(credentials.principal).toEqual({ type: 'user', userEntityRef: 'user:default/joe' });
@@ -484,7 +440,7 @@ describe('user tokens', () => {
 
   it('AUTH-043: an older user token without typ but with aud backstage is accepted', async () => {
     const { auth } = createPlugin('user-b', { serve: false });
-    const token = await users.issue({ legacy: true });
+    const token = await keys.users.issue({ legacy: true });
     await expect(auth.authenticate(token)).resolves.toMatchObject({
       principal: { userEntityRef: 'user:default/jane' },
     });
@@ -492,14 +448,14 @@ describe('user tokens', () => {
 
   it('AUTH-029, AUTH-030, AUTH-042, AUTH-133, AUTH-140, AUTH-143: a derived limited token verifies only with allowLimitedAccess', async () => {
     const { auth } = createPlugin('limited-a', { serve: false });
-    const token = await users.issue();
+    const token = await keys.users.issue();
     const credentials = await auth.authenticate(token);
     const limited = await auth.getLimitedUserToken(credentials as BackstageCredentials<never>);
     expect(limited.expiresAt).toEqual(credentials.expiresAt);
     expect(decodeProtectedHeader(limited.token)).toEqual({
       typ: 'vnd.backstage.limited-user',
       alg: 'ES256',
-      kid: users.kid,
+      kid: keys.users.kid,
     });
     const { sub, iat, exp } = decodeJwt(token);
     expect(decodeJwt(limited.token)).toEqual({ sub, iat, exp });
@@ -513,14 +469,14 @@ describe('user tokens', () => {
 
   it('AUTH-141, AUTH-142: tokens that cannot be limited are returned unchanged or refused', async () => {
     const { auth } = createPlugin('limited-b', { serve: false });
-    const withoutUip = await users.issue({ withoutUip: true });
+    const withoutUip = await keys.users.issue({ withoutUip: true });
     const c1 = createCredentials(
       { type: 'user', userEntityRef: 'user:default/jane' },
       withoutUip,
       new Date(),
     );
     expect((await auth.getLimitedUserToken(c1)).token).toBe(withoutUip);
-    const legacy = await users.issue({ legacy: true });
+    const legacy = await keys.users.issue({ legacy: true });
     const c2 = createCredentials(
       { type: 'user', userEntityRef: 'user:default/jane' },
       legacy,
@@ -543,9 +499,9 @@ describe('user tokens', () => {
 
   it('AUTH-051, AUTH-053: expired user tokens and user tokens without sub are rejected', async () => {
     const { auth } = createPlugin('user-c', { serve: false });
-    const expired = await users.issue({ iat: nowSeconds() - 7200 });
+    const expired = await keys.users.issue({ iat: nowSeconds() - 7200 });
     expect((await rejection(auth.authenticate(expired))).code).toBe('AUTH_TOKEN_EXPIRED');
-    const withoutSub = await users.issue({ omit: ['sub'] });
+    const withoutSub = await keys.users.issue({ omit: ['sub'] });
     const error = await rejection(auth.authenticate(withoutSub));
     expect(error.code).toBe('AUTH_TOKEN_CLAIMS_MISSING');
     expect(error.message).toContain("'sub'");
@@ -555,13 +511,13 @@ describe('user tokens', () => {
     const lonely = createPlugin('user-d', {
       serve: false,
       discovery: {
-        getBaseUrl: async (id) => `${server.origin}/nowhere/${id}`,
+        getBaseUrl: async (id) => `${keys.server.origin}/nowhere/${id}`,
         getExternalBaseUrl: async () => '',
       },
     });
-    const error = await rejection(lonely.auth.authenticate(await users.issue()));
+    const error = await rejection(lonely.auth.authenticate(await keys.users.issue()));
     expect(error.code).toBe('AUTH_TOKEN_UNKNOWN_ISSUER');
-    expect(error.message).toContain(`${server.origin}/nowhere/auth/.well-known/jwks.json`);
+    expect(error.message).toContain(`${keys.server.origin}/nowhere/auth/.well-known/jwks.json`);
   });
 });
 

@@ -6,18 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCookieRouter } from './createCookieRouter.js';
 import { DefaultHttpAuthService } from './DefaultHttpAuthService.js';
 import type { HttpAuthServiceError } from './HttpAuthServiceError.js';
+import { testCredentials as credentials } from '../../../test/helpers/testCredentials.js';
 
 const NOW = Date.UTC(2030, 0, 1, 12);
 const HOUR = 3600_000;
-
-function credentials(principal: Record<string, unknown>, expiresAt?: Date): BackstageCredentials {
-  return {
-    $$type: '@backstage/BackstageCredentials',
-    version: 'v1',
-    principal,
-    ...(expiresAt === undefined ? {} : { expiresAt }),
-  } as BackstageCredentials;
-}
 
 class AuthenticationError extends Error {
   override name = 'AuthenticationError';

@@ -1,6 +1,5 @@
 import { mkdtemp, readdir, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { UrlReaderFactory, UrlReaderServiceReadTreeResponse } from '@openstage/spec';
@@ -14,6 +13,7 @@ import { readTarArchive } from './tree/readTarArchive.js';
 import { createTreeResponseFactory, type TreeResponseFactory } from './tree/TreeResponseFactory.js';
 import { writeTarArchive } from './tree/writeTarArchive.js';
 import { configFromPaths } from '../../../test/helpers/configFromData.js';
+import { bytesOf, closeServer, listenOnLoopback } from '../../../test/helpers/loopbackServer.js';
 
 const SITE = {
   'README.md': '# Site',
@@ -70,12 +70,6 @@ async function tempDir(): Promise<string> {
   return dir;
 }
 
-async function bytesOf(stream: NodeJS.ReadableStream | AsyncIterable<Uint8Array>): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream as AsyncIterable<Uint8Array>) chunks.push(Buffer.from(chunk));
-  return Buffer.concat(chunks);
-}
-
 /** Every file under `dir`, as relative path -> content. */
 async function listFiles(dir: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
@@ -120,11 +114,10 @@ beforeAll(async () => {
       res.writeHead(404).end();
     }
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  origin = await listenOnLoopback(server);
 });
 afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
+  await closeServer(server);
   await Promise.all(cleanup.map((dir) => rm(dir, { recursive: true, force: true })));
 });
 beforeEach(() => {

@@ -1,4 +1,4 @@
-import type { TempWorkspace } from './createTempWorkspace.js';
+import { createTempWorkspace, type TempWorkspace } from './createTempWorkspace.js';
 
 /**
  * A configuration every command can load outside the repository: an in-memory database and a
@@ -98,4 +98,18 @@ export function writeDiscoverablePlugin(ws: TempWorkspace, pluginId: string): vo
       dependencies: { [name]: '0.1.0' },
     }),
   );
+}
+
+/**
+ * A temporary workspace the commands can run in: {@link TEST_CONFIG} as `app-config.yaml`, a
+ * healthy entry (`features.mjs`, plugin `healthyPluginId`), a broken one (`broken.mjs`) and a
+ * discoverable plugin package `found`. The caller removes it.
+ */
+export function createCommandWorkspace(healthyPluginId: string): TempWorkspace {
+  const ws = createTempWorkspace();
+  ws.write('app-config.yaml', TEST_CONFIG);
+  writeHealthyEntry(ws, healthyPluginId);
+  writeBrokenEntry(ws);
+  writeDiscoverablePlugin(ws, 'found');
+  return ws;
 }
