@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { BackendFeature, UrlReaderService } from '@openstage/spec';
+import type { BackendFeature, JsonObject, UrlReaderService } from '@openstage/spec';
 import { Header } from 'tar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackendPlugin } from '../../authoring/createBackendPlugin.js';
@@ -275,7 +275,7 @@ describe('archive size limits of the plain HTTP reader', () => {
 
   it('URL-105: the spec schema accepts positive integer limits and rejects others, naming the path', async () => {
     const validator = ConfigSchemaValidator.create([await loadSpecSchemas()]);
-    const problems = (reading: Record<string, unknown>) =>
+    const problems = (reading: JsonObject) =>
       validator
         .validate({ backend: { baseUrl: 'http://localhost:7007', reading } })
         .problems.map((problem) => problem.path);
