@@ -5,10 +5,10 @@
 export { createBackend } from './createBackend.js';
 export { defaultServiceFactories } from './defaultServiceFactories.js';
 export { rootLifecycleServiceFactory } from './backend/rootLifecycleServiceFactory.js';
-export { auditorServiceFactory } from './services/auditor/index.js';
+export { auditorServiceFactory } from './services/auditor/auditorServiceFactory.js';
 export { authServiceFactory } from './services/auth/index.js';
-export { cacheServiceFactory } from './services/cache/index.js';
-export { databaseServiceFactory } from './services/database/index.js';
+export { cacheServiceFactory } from './services/cache/cacheServiceFactory.js';
+export { databaseServiceFactory } from './services/database/databaseServiceFactory.js';
 export {
   createDiscoveryServiceFactory,
   discoveryServiceFactory,
@@ -17,8 +17,8 @@ export { httpAuthServiceFactory } from './services/httpAuth/index.js';
 export { httpRouterServiceFactory } from './services/httpRouter/index.js';
 export { lifecycleServiceFactory } from './services/lifecycle/index.js';
 export { loggerServiceFactory } from './services/logger/index.js';
-export { permissionsServiceFactory } from './services/permissions/index.js';
-export { permissionsRegistryServiceFactory } from './services/permissionsRegistry/index.js';
+export { permissionsServiceFactory } from './services/permissions/permissionsServiceFactory.js';
+export { permissionsRegistryServiceFactory } from './services/permissionsRegistry/permissionsRegistryServiceFactory.js';
 export {
   closeRootConfig,
   getConfigSecrets,
@@ -38,9 +38,7 @@ export {
   rootLoggerServiceFactory,
 } from './services/rootLogger/index.js';
 export { rootSystemMetadataServiceFactory } from './services/rootSystemMetadata/index.js';
-export { schedulerServiceFactory } from './services/scheduler/index.js';
-export {
-  urlReaderFactoriesServiceRef,
-  urlReaderServiceFactory,
-} from './services/urlReader/index.js';
-export { userInfoServiceFactory } from './services/userInfo/index.js';
+export { schedulerServiceFactory } from './services/scheduler/schedulerServiceFactory.js';
+export { urlReaderServiceFactory } from './services/urlReader/urlReaderServiceFactory.js';
+export { urlReaderFactoriesServiceRef } from './services/urlReader/urlReaderFactoriesServiceRef.js';
+export { userInfoServiceFactory } from './services/userInfo/userInfoServiceFactory.js';

@@ -1,6 +1,5 @@
 import { coreServices } from '../../authoring/coreServices.js';
 import { createServiceFactory } from '../../authoring/createServiceFactory.js';
-import { DefaultAuditorService } from './DefaultAuditorService.js';
 import { readSeverityLogLevelMappings } from './readSeverityLogLevelMappings.js';
 
 /**
@@ -17,12 +16,15 @@ export const auditorServiceFactory = createServiceFactory({
     pluginMetadata: coreServices.pluginMetadata,
   },
   createRootContext: ({ config }) => readSeverityLogLevelMappings(config),
-  factory: ({ logger, auth, httpAuth, pluginMetadata }, severityLogLevelMappings) =>
-    new DefaultAuditorService({
+  // The implementation loads when a plugin first asks for an auditor, not with the package.
+  factory: async ({ logger, auth, httpAuth, pluginMetadata }, severityLogLevelMappings) => {
+    const { DefaultAuditorService } = await import('./DefaultAuditorService.js');
+    return new DefaultAuditorService({
       pluginId: pluginMetadata.getId(),
       logger,
       auth,
       httpAuth,
       severityLogLevelMappings,
-    }),
+    });
+  },
 });

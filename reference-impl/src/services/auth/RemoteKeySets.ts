@@ -1,4 +1,5 @@
-import { createLocalJWKSet, errors, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
+import type { createLocalJWKSet, JSONWebKeySet, JWTVerifyGetKey } from 'jose';
+import { isJoseError, loadJose } from './loadJose.js';
 
 /** Why a key set could not be obtained; mapped to `AUTH_TOKEN_UNKNOWN_ISSUER` by the caller. */
 export class KeySetUnavailableError extends Error {
@@ -61,7 +62,7 @@ export class RemoteKeySets {
       try {
         return await set.select(header, token);
       } catch (error) {
-        if (fresh || !(error instanceof errors.JWKSNoMatchingKey)) throw error;
+        if (fresh || !isJoseError(error, 'JWKSNoMatchingKey')) throw error;
       }
       const refreshed = await this.#fetch(url);
       return refreshed.select(header, token);
@@ -101,7 +102,7 @@ export class RemoteKeySets {
       throw new KeySetUnavailableError(url, 'the answer has no keys list');
     }
     const set: CachedSet = {
-      select: createLocalJWKSet(body as JSONWebKeySet),
+      select: (await loadJose()).createLocalJWKSet(body as JSONWebKeySet),
       fetchedAt: this.#now(),
     };
     this.#sets.set(url, set);

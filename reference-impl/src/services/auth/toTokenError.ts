@@ -1,5 +1,5 @@
-import { errors } from 'jose';
 import { AuthServiceError } from './AuthServiceError.js';
+import { isJoseError } from './loadJose.js';
 import { KeySetUnavailableError } from './RemoteKeySets.js';
 import type { ErrorDetails } from '../../errors/errorCatalog.js';
 
@@ -21,10 +21,10 @@ export function toTokenError(error: unknown, token: TokenCulprit): AuthServiceEr
       options,
     );
   }
-  if (error instanceof errors.JWTExpired) {
+  if (isJoseError(error, 'JWTExpired')) {
     return new AuthServiceError('AUTH_TOKEN_EXPIRED', token, options);
   }
-  if (error instanceof errors.JWTClaimValidationFailed) {
+  if (isJoseError(error, 'JWTClaimValidationFailed')) {
     if (error.reason === 'missing') {
       return new AuthServiceError(
         'AUTH_TOKEN_CLAIMS_MISSING',

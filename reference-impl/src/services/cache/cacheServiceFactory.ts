@@ -1,6 +1,5 @@
 import { coreServices } from '../../authoring/coreServices.js';
 import { createServiceFactory } from '../../authoring/createServiceFactory.js';
-import { CacheManager } from './CacheManager.js';
 
 /**
  * The default `core.cache` factory (spec/docs/services/cache.md): one {@link CacheManager}, and so
@@ -15,11 +14,14 @@ export const cacheServiceFactory = createServiceFactory({
     logger: coreServices.logger,
     pluginMetadata: coreServices.pluginMetadata,
   },
-  createRootContext: ({ config, rootLifecycle, rootLogger }) =>
-    CacheManager.fromConfig(config, {
+  // The implementation loads when a plugin first asks for a cache, not with the package.
+  createRootContext: async ({ config, rootLifecycle, rootLogger }) => {
+    const { CacheManager } = await import('./CacheManager.js');
+    return CacheManager.fromConfig(config, {
       rootLifecycle,
       logger: rootLogger.child({ service: 'cache' }),
-    }),
+    });
+  },
   factory: ({ pluginMetadata, logger }, manager) =>
     manager.forPlugin(pluginMetadata.getId(), { logger }),
 });

@@ -1,6 +1,5 @@
 import { coreServices } from '../../authoring/coreServices.js';
 import { createServiceFactory } from '../../authoring/createServiceFactory.js';
-import { DefaultPermissionsService } from './DefaultPermissionsService.js';
 
 /** The default `core.permissions` factory (PERM-001). */
 export const permissionsServiceFactory = createServiceFactory({
@@ -10,6 +9,9 @@ export const permissionsServiceFactory = createServiceFactory({
     discovery: coreServices.discovery,
     auth: coreServices.auth,
   },
-  factory: ({ config, discovery, auth }) =>
-    DefaultPermissionsService.fromConfig(config, { discovery, auth }),
+  // The implementation loads when a plugin first asks for permissions, not with the package.
+  factory: async ({ config, discovery, auth }) => {
+    const { DefaultPermissionsService } = await import('./DefaultPermissionsService.js');
+    return DefaultPermissionsService.fromConfig(config, { discovery, auth });
+  },
 });

@@ -1,7 +1,5 @@
 import { coreServices } from '../../authoring/coreServices.js';
 import { createServiceFactory } from '../../authoring/createServiceFactory.js';
-import { DefaultPermissionsRegistryService } from './DefaultPermissionsRegistryService.js';
-import { createPermissionIntegrationRouter } from './createPermissionIntegrationRouter.js';
 
 /**
  * The default `core.permissionsRegistry` factory (PREG-001): one registry per plugin, shared by
@@ -14,7 +12,13 @@ export const permissionsRegistryServiceFactory = createServiceFactory({
     httpRouter: coreServices.httpRouter,
     pluginMetadata: coreServices.pluginMetadata,
   },
-  factory: ({ lifecycle, httpRouter, pluginMetadata }) => {
+  // The implementation loads when a plugin first asks for the registry, not with the package.
+  factory: async ({ lifecycle, httpRouter, pluginMetadata }) => {
+    const [{ DefaultPermissionsRegistryService }, { createPermissionIntegrationRouter }] =
+      await Promise.all([
+        import('./DefaultPermissionsRegistryService.js'),
+        import('./createPermissionIntegrationRouter.js'),
+      ]);
     const registry = new DefaultPermissionsRegistryService(pluginMetadata.getId(), lifecycle);
     httpRouter.use(createPermissionIntegrationRouter(registry));
     return registry;

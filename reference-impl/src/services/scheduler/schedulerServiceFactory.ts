@@ -1,8 +1,7 @@
 import { coreServices } from '../../authoring/coreServices.js';
 import { createServiceFactory } from '../../authoring/createServiceFactory.js';
-import { createSchedulerRouter } from './createSchedulerRouter.js';
 import type { SchedulerClock } from './SchedulerClock.js';
-import { TaskManager } from './TaskManager.js';
+import type { TaskManager } from './TaskManager.js';
 
 /**
  * A `core.scheduler` factory of the default implementation (spec/docs/services/scheduler.md):
@@ -19,9 +18,16 @@ export function createSchedulerServiceFactory(options: { clock?: SchedulerClock 
       pluginMetadata: coreServices.pluginMetadata,
       httpRouter: coreServices.httpRouter,
     },
-    createRootContext: ({ rootLifecycle }) =>
-      TaskManager.create({ rootLifecycle, ...(options.clock ? { clock: options.clock } : {}) }),
-    factory: ({ database, logger, pluginMetadata, httpRouter }, manager) => {
+    // The scheduler (and cron-parser) loads when a plugin first asks for it, not with the package.
+    createRootContext: async ({ rootLifecycle }): Promise<TaskManager> => {
+      const { TaskManager } = await import('./TaskManager.js');
+      return TaskManager.create({
+        rootLifecycle,
+        ...(options.clock ? { clock: options.clock } : {}),
+      });
+    },
+    factory: async ({ database, logger, pluginMetadata, httpRouter }, manager) => {
+      const { createSchedulerRouter } = await import('./createSchedulerRouter.js');
       const scheduler = manager.forPlugin({ pluginId: pluginMetadata.getId(), database, logger });
       // No auth policy: the plugin's credentials barrier guards these routes (SCHED-122, SCHED-123).
       httpRouter.use(createSchedulerRouter(scheduler));

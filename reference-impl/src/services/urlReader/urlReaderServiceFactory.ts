@@ -1,7 +1,5 @@
 import { coreServices } from '../../authoring/coreServices.js';
 import { createServiceFactory } from '../../authoring/createServiceFactory.js';
-import { buildUrlReaders } from './buildUrlReaders.js';
-import { DefaultUrlReader } from './DefaultUrlReader.js';
 import { urlReaderFactoriesServiceRef } from './urlReaderFactoriesServiceRef.js';
 
 /**
@@ -15,7 +13,12 @@ export const urlReaderServiceFactory = createServiceFactory({
     logger: coreServices.logger,
     factories: urlReaderFactoriesServiceRef,
   },
-  factory: ({ config, logger, factories }) => {
+  // The readers (and tar) load when a plugin first asks for a reader, not with the package.
+  factory: async ({ config, logger, factories }) => {
+    const [{ buildUrlReaders }, { DefaultUrlReader }] = await Promise.all([
+      import('./buildUrlReaders.js'),
+      import('./DefaultUrlReader.js'),
+    ]);
     const readers = buildUrlReaders({
       config,
       logger,

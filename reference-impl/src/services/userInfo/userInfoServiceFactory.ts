@@ -1,12 +1,17 @@
 import { coreServices } from '../../authoring/coreServices.js';
 import { createServiceFactory } from '../../authoring/createServiceFactory.js';
-import { DefaultUserInfoService } from './DefaultUserInfoService.js';
-import { UserInfoCache } from './UserInfoCache.js';
 
 /** The default `core.userInfo` factory (UINFO-001); one result cache for all plugins (UINFO-018). */
 export const userInfoServiceFactory = createServiceFactory({
   service: coreServices.userInfo,
   deps: { discovery: coreServices.discovery },
-  createRootContext: () => new UserInfoCache(),
-  factory: ({ discovery }, cache) => new DefaultUserInfoService({ discovery, cache }),
+  // The implementation loads when a plugin first asks for user info, not with the package.
+  createRootContext: async () => {
+    const { UserInfoCache } = await import('./UserInfoCache.js');
+    return new UserInfoCache();
+  },
+  factory: async ({ discovery }, cache) => {
+    const { DefaultUserInfoService } = await import('./DefaultUserInfoService.js');
+    return new DefaultUserInfoService({ discovery, cache });
+  },
 });

@@ -1,4 +1,5 @@
-import { jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { loadJose } from '../loadJose.js';
+import type { JWTVerifyGetKey } from 'jose';
 import { decodeTokenParts } from '../decodeTokenParts.js';
 import type { RemoteKeySets } from '../RemoteKeySets.js';
 import type { ExternalTokenHandler } from './ExternalTokenHandler.js';
@@ -50,6 +51,7 @@ export function createJwksTokenHandler(keySets: RemoteKeySets): ExternalTokenHan
     async verifyToken(token, context) {
       if (decodeTokenParts(token) === undefined) return undefined;
       try {
+        const { jwtVerify } = await loadJose();
         const { payload } = await jwtVerify(token, context.getKey, {
           requiredClaims: ['sub'],
           ...(context.algorithms === undefined ? {} : { algorithms: context.algorithms }),

@@ -1,4 +1,4 @@
-import { errors, jwtVerify } from 'jose';
+import { isJoseError, loadJose } from '../loadJose.js';
 import { decodeTokenParts } from '../decodeTokenParts.js';
 import { toTokenError } from '../toTokenError.js';
 import type { ExternalTokenHandler } from './ExternalTokenHandler.js';
@@ -39,10 +39,11 @@ export const legacyTokenHandler: ExternalTokenHandler<LegacyContext> = {
       return undefined;
     }
     try {
+      const { jwtVerify } = await loadJose();
       await jwtVerify(token, context.key, { algorithms: ['HS256'] });
     } catch (error) {
       // Another entry's secret may match; only a matching signature makes it ours.
-      if (error instanceof errors.JWSSignatureVerificationFailed) return undefined;
+      if (isJoseError(error, 'JWSSignatureVerificationFailed')) return undefined;
       throw toTokenError(error, { tokenKind: 'legacy external access token' });
     }
     return { subject: context.subject };

@@ -1,5 +1,5 @@
+import { loadJose } from '../loadJose.js';
 import type { DiscoveryService } from '@openstage/spec';
-import { jwtVerify, SignJWT } from 'jose';
 import { AuthServiceError } from '../AuthServiceError.js';
 import type { TokenParts } from '../decodeTokenParts.js';
 import type { RemoteKeySets } from '../RemoteKeySets.js';
@@ -77,6 +77,7 @@ export class PluginTokenHandler {
     } else {
       claims.exp = exp;
     }
+    const { SignJWT } = await loadJose();
     const token = await new SignJWT(claims)
       .setProtectedHeader({ typ: tokenTypes.plugin, alg: key.alg, kid: key.kid })
       .sign(key.key);
@@ -108,6 +109,7 @@ export class PluginTokenHandler {
     }
     let payload: Record<string, unknown>;
     try {
+      const { jwtVerify } = await loadJose();
       ({ payload } = await jwtVerify(token, this.#keySets.resolverFor(url), {
         typ: tokenTypes.plugin,
         audience: this.#pluginId,

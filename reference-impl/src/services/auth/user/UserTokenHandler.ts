@@ -1,5 +1,6 @@
+import { loadJose } from '../loadJose.js';
 import type { DiscoveryService } from '@openstage/spec';
-import { jwtVerify, type JWTVerifyOptions } from 'jose';
+import type { JWTVerifyOptions } from 'jose';
 import { AuthServiceError } from '../AuthServiceError.js';
 import type { TokenParts } from '../decodeTokenParts.js';
 import type { RemoteKeySets } from '../RemoteKeySets.js';
@@ -83,6 +84,7 @@ export class UserTokenHandler {
     }
     let payload: Record<string, unknown>;
     try {
+      const { jwtVerify } = await loadJose();
       ({ payload } = await jwtVerify(token, this.#keySets.resolverFor(url), options));
     } catch (error) {
       throw toTokenError(error, { tokenKind });

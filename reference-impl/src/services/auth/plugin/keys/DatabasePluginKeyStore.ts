@@ -1,6 +1,6 @@
+import { loadJose } from '../../loadJose.js';
 import { randomUUID } from 'node:crypto';
 import type { DatabaseService, JsonObject, LoggerService } from '@openstage/spec';
-import { exportJWK, generateKeyPair } from 'jose';
 import type { Knex } from 'knex';
 import { AuthServiceError } from '../../AuthServiceError.js';
 import type { PluginKeyStore, SigningKey } from './PluginKeyStore.js';
@@ -96,6 +96,7 @@ export class DatabasePluginKeyStore implements PluginKeyStore {
   async #generate(now: number): Promise<SigningKey> {
     const kid = randomUUID();
     try {
+      const { exportJWK, generateKeyPair } = await loadJose();
       const { publicKey, privateKey } = await generateKeyPair(ALGORITHM);
       const jwk = { ...(await exportJWK(publicKey)), kid, alg: ALGORITHM };
       const client = await this.#getClient();

@@ -1,6 +1,6 @@
+import { loadJose } from '../../loadJose.js';
 import { readFile } from 'node:fs/promises';
 import type { JsonObject } from '@openstage/spec';
-import { exportJWK, importPKCS8, importSPKI } from 'jose';
 import { AuthServiceError } from '../../AuthServiceError.js';
 import type { PluginKeyStore, SigningKey } from './PluginKeyStore.js';
 
@@ -46,6 +46,7 @@ export class StaticPluginKeyStore implements PluginKeyStore {
           ? 'ES256'
           : requireString(entry.algorithm, `${path}.algorithm`);
       const publicKey = await loadKey(publicKeyFile, path, alg, 'public');
+      const { exportJWK } = await loadJose();
       publicKeys.push({ ...(await exportJWK(publicKey)), kid: keyId, alg });
       if (index === 0) {
         if (entry.privateKeyFile === undefined) {
@@ -93,8 +94,8 @@ async function loadKey(file: string, configPath: string, alg: string, kind: 'pub
   }
   try {
     return kind === 'public'
-      ? await importSPKI(pem, alg, { extractable: true })
-      : await importPKCS8(pem, alg);
+      ? await (await loadJose()).importSPKI(pem, alg, { extractable: true })
+      : await (await loadJose()).importPKCS8(pem, alg);
   } catch (error) {
     const format = kind === 'public' ? 'an SPKI' : 'a PKCS#8';
     throw new AuthServiceError(
