@@ -11,6 +11,7 @@ export default tseslint.config(
       '**/dist/**',
       '**/coverage/**',
       'spec/src/generated/**',
+      'reference-impl/src/services/rootConfig/generated/**',
       'reference-impl/dist-examples/**',
       'website/build/**',
       'website/.docusaurus/**',

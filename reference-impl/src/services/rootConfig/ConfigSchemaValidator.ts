@@ -1,7 +1,9 @@
-import { Ajv } from 'ajv';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import type { AnySchemaObject, ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import { createRequire } from 'node:module';
+import type * as AjvModule from 'ajv';
+import type { Ajv } from 'ajv';
+import type * as Ajv2020Module from 'ajv/dist/2020.js';
+import type { Ajv2020, AnySchemaObject, KeywordCxt, ValidateFunction } from 'ajv/dist/2020.js';
+import type * as Codegen from 'ajv/dist/compile/codegen/index.js';
 import { ConfigError } from './ConfigError.js';
 import type { ConfigProblem } from '../../errors/ConfigProblem.js';
 import { isJsonObject, type JsonObject } from './jsonValues.js';
@@ -9,8 +11,7 @@ import { collectMarkedSecrets } from './collectMarkedSecrets.js';
 import { pointerToConfigPath } from './pointerToConfigPath.js';
 import { compareProblems, toConfigProblems } from './toConfigProblems.js';
 
-// ajv-formats is CommonJS; depending on the interop path its plugin is the module or its default.
-const addFormats = addFormatsModule.default ?? addFormatsModule;
+const require = createRequire(import.meta.url);
 
 /** A JSON Schema that configuration is validated against. */
 export interface ConfigSchema {
@@ -50,6 +51,68 @@ interface Declaration {
   keys: ReadonlySet<string>;
   patterns: RegExp[];
   anyKey: boolean;
+}
+
+/** A {@link Declaration} as JSON, the form compiled code carries it in. */
+interface DeclarationData {
+  keys: string[];
+  patterns: string[];
+  anyKey: boolean;
+}
+
+/**
+ * What the code compiled from a schema calls back into while it validates: its custom keywords
+ * record here. Precompiled validators (`generated/specConfigValidator.ts`) receive the same
+ * object, so both paths record identically.
+ */
+export interface ConfigKeywordHooks {
+  /** A `visibility`/`deepVisibility` keyword saw `data`, whose subschema declares `types`. */
+  visibility(
+    keyword: 'visibility' | 'deepVisibility',
+    visibility: ConfigVisibility,
+    types: string[] | null,
+    data: unknown,
+    instancePath: string,
+  ): void;
+  /** Builds, once per compiled object subschema, the keys that it declares. */
+  declaration(data: DeclarationData): Declaration;
+  /** An object subschema applied to the object at `instancePath`. */
+  declared(declaration: Declaration, instancePath: string): void;
+}
+
+const keywordHooks: ConfigKeywordHooks = {
+  visibility(keyword, visibility, types, data, instancePath) {
+    // A visibility belongs to the value its subschema describes; in a `oneOf` of a string and
+    // an object, the string branch's `secret` must not mark the object's fields.
+    if (!recording || !matchesDeclaredType(types, data)) return;
+    const map = keyword === 'visibility' ? recording.visibility : recording.deepVisibility;
+    let set = map.get(instancePath);
+    if (!set) map.set(instancePath, (set = new Set()));
+    set.add(visibility);
+  },
+  declaration: (data) => ({
+    keys: new Set(data.keys),
+    patterns: data.patterns.map((p) => new RegExp(p, 'u')),
+    anyKey: data.anyKey,
+  }),
+  declared(declaration, instancePath) {
+    if (!recording) return;
+    const list = recording.declared.get(instancePath) ?? [];
+    list.push(declaration);
+    recording.declared.set(instancePath, list);
+  },
+};
+
+/**
+ * Installs a validator compiled ahead of time for `source` (non-strict mode), so that
+ * {@link ConfigSchemaValidator.create} does not compile it again. `createValidate` receives the
+ * hooks its keyword code calls.
+ */
+export function registerPrecompiledSchema(
+  source: ConfigSchema,
+  createValidate: (hooks: ConfigKeywordHooks) => ValidateFunction,
+): void {
+  compileCache.set(source, { ...compileCache.get(source), plain: createValidate(keywordHooks) });
 }
 
 // ajv validation is synchronous, so the keywords can write into whichever recording the current
@@ -94,12 +157,16 @@ export class ConfigSchemaValidator {
     const compiled = schemas.map((source) => {
       const cached = compileCache.get(source)?.[strict ? 'strict' : 'plain'];
       if (cached) return { source, validate: cached };
-      const ajv = createAjv(source.schema);
       const prepare = (schema: JsonObject): JsonObject =>
         strict ? markObjectSchemas(schema) : schema;
-      try {
+      const compileWith = (ajv: Ajv | Ajv2020): ValidateFunction => {
         for (const reference of source.references ?? []) ajv.addSchema(prepare(reference));
-        const validate = ajv.compile(prepare(source.schema));
+        return ajv.compile(prepare(source.schema));
+      };
+      try {
+        // A fresh instance reports a failure exactly as a schema compiled on its own would.
+        const validate =
+          compileInSharedAjv(source.schema, compileWith) ?? compileWith(createAjv(source.schema));
         compileCache.set(source, {
           ...compileCache.get(source),
           [strict ? 'strict' : 'plain']: validate,
@@ -158,7 +225,62 @@ export class ConfigSchemaValidator {
   }
 }
 
-function createAjv(schema: JsonObject): Ajv | Ajv2020 {
+// One ajv instance per draft, reused for every schema compiled at run time: creating one compiles
+// ajv's meta-schemas, which costs more than compiling a typical package's schema.
+const sharedAjv = new Map<boolean, Ajv | Ajv2020>();
+
+/**
+ * Compiles with the shared instance of `schema`'s draft, leaving nothing of it registered there,
+ * so that schemas of different packages cannot see each other's `$id`s. Returns `undefined`, and
+ * drops the instance, when compiling fails: the caller then compiles on a fresh instance.
+ */
+function compileInSharedAjv(
+  schema: JsonObject,
+  compileWith: (ajv: Ajv | Ajv2020) => ValidateFunction,
+): ValidateFunction | undefined {
+  const draft2020 = isDraft2020(schema);
+  let ajv = sharedAjv.get(draft2020);
+  if (!ajv) sharedAjv.set(draft2020, (ajv = createAjv(schema)));
+  const knownSchemas = new Set(Object.keys(ajv.schemas));
+  const knownRefs = new Set(Object.keys(ajv.refs));
+  try {
+    return compileWith(ajv);
+  } catch {
+    sharedAjv.delete(draft2020);
+    return undefined;
+  } finally {
+    // What this compilation registered (its schemas' `$id`s and those nested in them) goes;
+    // the compiled functions keep their own references.
+    for (const key of Object.keys(ajv.schemas)) {
+      if (!knownSchemas.has(key)) ajv.removeSchema(key);
+    }
+    for (const key of Object.keys(ajv.refs)) {
+      if (!knownRefs.has(key)) delete (ajv.refs as Record<string, unknown>)[key];
+    }
+  }
+}
+
+function isDraft2020(schema: JsonObject): boolean {
+  return DRAFT_2020.test(String(schema['$schema'] ?? ''));
+}
+
+/**
+ * Creates the ajv instance that compiles `schema`, with this validator's keywords. ajv is loaded
+ * here, on first use, so that a process whose schemas are all precompiled never loads it.
+ * `source: true` keeps what standalone code generation needs (`generateSpecConfigValidator`).
+ */
+export function createAjv(schema: JsonObject, settings: { source?: boolean } = {}): Ajv | Ajv2020 {
+  const { Ajv } = require('ajv') as typeof AjvModule;
+  const { Ajv2020 } = require('ajv/dist/2020.js') as typeof Ajv2020Module;
+  type FormatsPlugin = (ajv: Ajv | Ajv2020) => unknown;
+  // ajv-formats is CommonJS: its plugin is the module itself, also exported as `default`.
+  const formats = require('ajv-formats') as FormatsPlugin & { default?: FormatsPlugin };
+  const addFormats = formats.default ?? formats;
+  const { _, strConcat, stringify } =
+    require('ajv/dist/compile/codegen/index.js') as typeof Codegen;
+  const names = (
+    require('ajv/dist/compile/names.js') as { default: { instancePath: Codegen.Name } }
+  ).default;
   // `verbose` adds the subschema to each error, whose description explains a long pattern.
   // `optimize: false` skips ajv's passes over the generated code: they roughly halve compile
   // time on startup's path and only tidy code that validates a handful of documents.
@@ -167,33 +289,30 @@ function createAjv(schema: JsonObject): Ajv | Ajv2020 {
     strict: false,
     validateFormats: true,
     verbose: true,
-    code: { optimize: false },
+    code: { optimize: false, source: settings.source ?? false },
   } as const;
-  const ajv = DRAFT_2020.test(String(schema['$schema'] ?? ''))
-    ? new Ajv2020(options)
-    : new Ajv(options);
+  const ajv = isDraft2020(schema) ? new Ajv2020(options) : new Ajv(options);
   addFormats(ajv);
+  // The keywords generate code calling `keywordHooks`, rather than being functions ajv calls,
+  // so that standalone code generation can emit them: `hooks` is what the generated module's
+  // factory receives.
+  const hooksRef = (cxt: KeywordCxt): Codegen.Name =>
+    cxt.gen.scopeValue('keyword', { ref: keywordHooks, code: _`hooks` });
+  const instancePath = (cxt: KeywordCxt): Codegen.Code =>
+    strConcat(names.instancePath, cxt.it.errorPath);
   for (const keyword of ['visibility', 'deepVisibility'] as const) {
     ajv.addKeyword({
       keyword,
       schemaType: 'string',
       metaSchema: { enum: VISIBILITIES },
       errors: false,
-      validate: (
-        visibility: ConfigVisibility,
-        data: unknown,
-        parentSchema?: AnySchemaObject,
-        cxt?: { instancePath: string },
-      ) => {
-        // A visibility belongs to the value its subschema describes; in a `oneOf` of a string
-        // and an object, the string branch's `secret` must not mark the object's fields.
-        if (recording && cxt && matchesDeclaredType(parentSchema, data)) {
-          const map = keyword === 'visibility' ? recording.visibility : recording.deepVisibility;
-          let set = map.get(cxt.instancePath);
-          if (!set) map.set(cxt.instancePath, (set = new Set()));
-          set.add(visibility);
-        }
-        return true;
+      code: (cxt) => {
+        const declared: unknown = cxt.parentSchema['type'];
+        const types =
+          declared === undefined ? null : Array.isArray(declared) ? declared : [declared];
+        cxt.gen.code(
+          _`${hooksRef(cxt)}.visibility(${keyword}, ${cxt.schema as string}, ${stringify(types)}, ${cxt.data}, ${instancePath(cxt)})`,
+        );
       },
     });
   }
@@ -202,25 +321,20 @@ function createAjv(schema: JsonObject): Ajv | Ajv2020 {
     type: 'object',
     schemaType: 'boolean',
     errors: false,
-    compile: (_value: boolean, parentSchema: AnySchemaObject) => {
-      const declaration = toDeclaration(parentSchema);
-      return (_data: unknown, cxt?: { instancePath: string }) => {
-        if (recording && cxt) {
-          const list = recording.declared.get(cxt.instancePath) ?? [];
-          list.push(declaration);
-          recording.declared.set(cxt.instancePath, list);
-        }
-        return true;
-      };
+    code: (cxt) => {
+      const data = toDeclarationData(cxt.parentSchema);
+      const declaration = cxt.gen.scopeValue('obj', {
+        ref: keywordHooks.declaration(data),
+        code: _`hooks.declaration(${stringify(data)})`,
+      });
+      cxt.gen.code(_`${hooksRef(cxt)}.declared(${declaration}, ${instancePath(cxt)})`);
     },
   });
   return ajv;
 }
 
-function matchesDeclaredType(schema: AnySchemaObject | undefined, data: unknown): boolean {
-  const declared: unknown = schema?.['type'];
-  if (declared === undefined) return true;
-  const types = Array.isArray(declared) ? declared : [declared];
+function matchesDeclaredType(types: string[] | null, data: unknown): boolean {
+  if (types === null) return true;
   const actual =
     data === null
       ? 'null'
@@ -232,7 +346,7 @@ function matchesDeclaredType(schema: AnySchemaObject | undefined, data: unknown)
   return types.includes(actual) || (actual === 'integer' && types.includes('number'));
 }
 
-function toDeclaration(schema: AnySchemaObject): Declaration {
+function toDeclarationData(schema: AnySchemaObject): DeclarationData {
   const properties = isJsonObject(schema['properties']) ? Object.keys(schema['properties']) : [];
   const patterns = isJsonObject(schema['patternProperties'])
     ? Object.keys(schema['patternProperties'])
@@ -246,7 +360,7 @@ function toDeclaration(schema: AnySchemaObject): Declaration {
     additional === true ||
     isJsonObject(additional) ||
     (properties.length === 0 && patterns.length === 0 && additional !== false);
-  return { keys: new Set(properties), patterns: patterns.map((p) => new RegExp(p, 'u')), anyKey };
+  return { keys: properties, patterns, anyKey };
 }
 
 /** A copy of `schema` whose object subschemas carry the keyword that records declared keys. */

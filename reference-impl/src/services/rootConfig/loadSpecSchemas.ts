@@ -1,7 +1,13 @@
+import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { ConfigSchema } from './ConfigSchemaValidator.js';
+import type { ValidateFunction } from 'ajv';
+import {
+  registerPrecompiledSchema,
+  type ConfigKeywordHooks,
+  type ConfigSchema,
+} from './ConfigSchemaValidator.js';
 import type { JsonObject } from './jsonValues.js';
 
 const ROOT_SCHEMA = 'app-config.schema.json';
@@ -10,29 +16,58 @@ let cached: Promise<ConfigSchema> | undefined;
 /**
  * The JSON Schemas published in `@openstage/spec/schemas` (CONF-055), as one schema rooted at
  * `app-config.schema.json` with the others as its references. Read once per process.
+ *
+ * **Details**: when the files still have the content hash that
+ * `generated/specConfigValidator.ts` was generated from, that precompiled validator is
+ * installed for the returned schema, and validating against it compiles nothing.
  */
 export function loadSpecSchemas(): Promise<ConfigSchema> {
-  cached ??= readSpecSchemas().catch((error: unknown) => {
+  cached ??= readAndRegister().catch((error: unknown) => {
     cached = undefined;
     throw error;
   });
   return cached;
 }
 
-async function readSpecSchemas(): Promise<ConfigSchema> {
+async function readAndRegister(): Promise<ConfigSchema> {
+  const [{ schema, hash }, generated] = await Promise.all([
+    readSpecSchemaFiles(),
+    import('./generated/specConfigValidator.js') as Promise<{
+      SPEC_SCHEMAS_HASH: string;
+      createSpecConfigValidator: (hooks: ConfigKeywordHooks) => ValidateFunction;
+    }>,
+  ]);
+  if (generated.SPEC_SCHEMAS_HASH === hash) {
+    registerPrecompiledSchema(schema, generated.createSpecConfigValidator);
+  }
+  return schema;
+}
+
+/**
+ * Reads the spec's schema files: the combined schema and the hash of the files' names and
+ * contents, which tells whether the precompiled validator still matches them.
+ */
+export async function readSpecSchemaFiles(): Promise<{ schema: ConfigSchema; hash: string }> {
   const specDir = dirname(createRequire(import.meta.url).resolve('@openstage/spec/package.json'));
   const schemaDir = join(specDir, 'schemas');
   const files = (await readdir(schemaDir)).filter((file) => file.endsWith('.schema.json')).sort();
+  const texts = await Promise.all(files.map((file) => readFile(join(schemaDir, file), 'utf8')));
+  const digest = createHash('sha256');
   const schemas = new Map<string, JsonObject>();
-  for (const file of files) {
-    schemas.set(file, JSON.parse(await readFile(join(schemaDir, file), 'utf8')) as JsonObject);
-  }
+  files.forEach((file, index) => {
+    const text = texts[index] ?? '';
+    digest.update(`${file}\u0000${text}\u0000`);
+    schemas.set(file, JSON.parse(text) as JsonObject);
+  });
   const root = schemas.get(ROOT_SCHEMA);
   if (!root) throw new Error(`${join(schemaDir, ROOT_SCHEMA)} is missing from @openstage/spec`);
   schemas.delete(ROOT_SCHEMA);
   return {
-    schema: root,
-    location: join(schemaDir, ROOT_SCHEMA),
-    references: [...schemas.values()],
+    schema: {
+      schema: root,
+      location: join(schemaDir, ROOT_SCHEMA),
+      references: [...schemas.values()],
+    },
+    hash: digest.digest('hex'),
   };
 }
