@@ -1,8 +1,8 @@
 import type { LoggerService } from '@openstage/spec';
-import compression from 'compression';
 import cors from 'cors';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { ConfigReader } from './ConfigReader.js';
+import { createCompressionMiddleware } from './createCompressionMiddleware.js';
 import { createErrorHandler } from './createErrorHandler.js';
 import { createNotFoundHandler } from './createNotFoundHandler.js';
 import { createRateLimiter, readRateLimitOptions, type RateLimiter } from './createRateLimiter.js';
@@ -61,7 +61,7 @@ export class MiddlewareFactory {
 
   /** Response compression (RHTTP-059). */
   compression(): RequestHandler {
-    return compression();
+    return createCompressionMiddleware();
   }
 
   /** One info entry per finished request (RHTTP-060). */

@@ -31,7 +31,8 @@ export function createRequestLogger(logger: LoggerService): RequestHandler {
     logger.info(`${req.method} ${url} ${this.statusCode}`, meta);
   }
   return (_req, res, next) => {
-    res.once('finish', onFinish);
+    // `on`, not `once`: a response finishes once, and `once` allocates a wrapper per request.
+    res.on('finish', onFinish);
     next();
   };
 }
