@@ -17,6 +17,7 @@ const HELP = `openstage-conformance: run the Openstage conformance suite against
 
 Usage:
   openstage-conformance run --adapter <name|module path> [options]
+  openstage-conformance --adapter <name|module path> [options]        (the same as run)
   openstage-conformance list [--grep <pattern>]
   openstage-conformance static --project <tsconfig> --map <Symbol=SpecType> ...   (see static --help)
   openstage-conformance features <package-dir|module> [--adapter <name|path>] [--out <dir>]   (see features --help)
@@ -78,7 +79,9 @@ async function main(argv: string[]): Promise<number> {
       help: { type: 'boolean', short: 'h' },
     },
   });
-  const command = positionals[0];
+  // `openstage-conformance --adapter x --out dir` is the short form of `run`: an adapter given
+  // without a command can only mean a run.
+  const command = positionals[0] ?? (values.adapter === undefined ? undefined : 'run');
   if (values.help || command === undefined || command === 'help') {
     process.stdout.write(HELP);
     return values.help || command === 'help' ? 0 : 2;

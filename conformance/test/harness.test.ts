@@ -377,4 +377,12 @@ describe('CLI', () => {
       ),
     ).toContain('services/cycle-among-added-factories');
   });
+
+  it('treats --adapter without a command as run, and exits 2 on neither', () => {
+    const result = cli('--adapter', 'reference', '--grep', '^shutdown/phase-order$');
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/Shutdown\s+1 passed/);
+    expect(cli().status).toBe(2);
+  });
 });
