@@ -80,8 +80,7 @@ describe('openstage', () => {
 });
 
 describe('the installed bin', () => {
-  // `npx openstage` runs the link npm made in the workspace's node_modules/.bin; it needs the built
-  // entry to be executable (the root build script sets the mode, tsc does not).
+  // `npx openstage` runs the link npm made at install time in the workspace's node_modules/.bin.
   it('runs as `openstage` from node_modules/.bin', () => {
     const bin = fileURLToPath(new URL('../../../node_modules/.bin/openstage', import.meta.url));
     const result = spawnSync(bin, ['--version'], { encoding: 'utf8' });
