@@ -1,7 +1,11 @@
 import { OpenstageError } from '../../errors/OpenstageError.js';
 import type { LifecycleService, LoggerService } from '../../authoring/coreServiceTypes.js';
-import { assertHook } from '../rootLifecycle/DefaultRootLifecycleService.js';
-import { runHooks, type PhaseObserver, type RegisteredHook } from '../rootLifecycle/runHooks.js';
+import {
+  assertHook,
+  runHooks,
+  type PhaseObserver,
+  type RegisteredHook,
+} from '../rootLifecycle/index.js';
 
 type Hook = () => void | Promise<void>;
 
