@@ -4,28 +4,7 @@ import {
   type ErrorCode,
   type ErrorDetails,
 } from './errorCatalog.js';
-
-/**
- * The culprit identifiers the spec's `Culprit` type names, plus the few
- * code-specific ones (`cycles`, `index`, `packageName`). They are copied from
- * `details` onto the error itself, so `error.pluginId` works as the spec's
- * `OpenstageError` type says.
- */
-const CULPRIT_KEYS: readonly string[] = [
-  'path',
-  'pluginId',
-  'moduleId',
-  'serviceId',
-  'extensionPointId',
-  'loader',
-  'configPath',
-  'dependencyKey',
-  'ref',
-  'cycle',
-  'cycles',
-  'index',
-  'packageName',
-];
+import { CULPRIT_KEYS } from './culpritKeys.js';
 
 /** Marks catalog errors whose base class is not `OpenstageError` (see `base` in the catalog). */
 const kCatalogError = Symbol.for('@openstage/reference-impl/catalogError');

@@ -9,8 +9,11 @@ import type {
   HttpRequest,
   HttpResponse,
 } from '@openstage/spec';
-import { HttpAuthServiceError } from '../services/httpAuth/HttpAuthServiceError.js';
-import { readBearerToken, readCookieToken } from '../services/httpAuth/readRequestTokens.js';
+import {
+  checkAllowedPrincipal,
+  readBearerToken,
+  readCookieToken,
+} from '../services/httpAuth/index.js';
 import { MockAuthService } from './MockAuthService.js';
 import { MOCK_TOKENS, MOCK_USER_COOKIE, mockCredentials } from './mockCredentials.js';
 
@@ -54,20 +57,8 @@ export class MockHttpAuthService implements HttpAuthService {
     options?: HttpAuthServiceCredentialsOptions<TAllowed>,
   ): Promise<BackstageCredentials<BackstagePrincipalTypes[TAllowed]>> => {
     const credentials = await this.#extract(req, options?.allowLimitedAccess === true);
-    // TEST-175: the allow list is applied as the default httpAuth service applies it.
-    const allow = options?.allow as readonly string[] | undefined;
-    const type = (credentials.principal as { type?: string }).type ?? 'unknown';
-    if (allow !== undefined && !allow.includes(type)) {
-      if (type === 'none') {
-        throw new HttpAuthServiceError('HAUTH_MISSING_CREDENTIALS', { pluginId: this.#pluginId });
-      }
-      throw new HttpAuthServiceError('HAUTH_PRINCIPAL_NOT_ALLOWED', {
-        pluginId: this.#pluginId,
-        principalType: type,
-      });
-    }
-    // The allow list was checked above, which is what the narrowed type promises.
-    return credentials as BackstageCredentials<BackstagePrincipalTypes[TAllowed]>;
+    // TEST-175: the allow list is applied by the same check the default httpAuth service uses.
+    return checkAllowedPrincipal(credentials, options?.allow, this.#pluginId);
   };
 
   issueUserCookie: HttpAuthService['issueUserCookie'] = async (

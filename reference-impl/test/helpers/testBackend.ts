@@ -1,3 +1,4 @@
+import type { Culprit } from '@openstage/spec';
 import {
   createSpecializedBackend,
   type Backend,
@@ -106,23 +107,17 @@ export async function findingsOf(
   features: unknown[],
   options: Parameters<typeof createTestBackend>[0] = {},
 ): Promise<
-  Array<{
-    code: string;
-    severity: string;
-    message: string;
-    hint: string;
-    path?: string;
-    pluginId?: string;
-    moduleId?: string;
-    serviceId?: string;
-    extensionPointId?: string;
-    loader?: string;
-    configPath?: string;
-    dependencyKey?: string;
-    ref?: string;
-    cycle?: string[];
-    cause?: unknown;
-  }>
+  // Pick makes an anonymous object type, which (unlike the `Culprit` interface) stays assignable
+  // to `Record<string, unknown>` as callers expect.
+  Array<
+    Pick<Culprit, keyof Culprit> & {
+      code: string;
+      severity: string;
+      message: string;
+      hint: string;
+      cause?: unknown;
+    }
+  >
 > {
   const backend = createTestBackend(options);
   for (const feature of features) backend.add(feature as never);

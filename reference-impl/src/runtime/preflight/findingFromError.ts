@@ -1,17 +1,6 @@
+import { CULPRIT_STRING_KEYS } from '../../errors/culpritKeys.js';
 import { OpenstageError } from '../../errors/OpenstageError.js';
 import type { FindingCulprit, PreflightFinding } from './PreflightFinding.js';
-
-const STRING_FIELDS = [
-  'path',
-  'pluginId',
-  'moduleId',
-  'serviceId',
-  'extensionPointId',
-  'loader',
-  'configPath',
-  'dependencyKey',
-  'ref',
-] as const;
 
 /**
  * Makes a finding from a catalog error: the finding carries the same
@@ -23,7 +12,7 @@ export function findingOf(
 ): PreflightFinding {
   const details = error.details as Record<string, unknown>;
   const culprit: FindingCulprit = {};
-  for (const field of STRING_FIELDS) {
+  for (const field of CULPRIT_STRING_KEYS) {
     const value = details[field];
     if (typeof value === 'string') culprit[field] = value;
   }

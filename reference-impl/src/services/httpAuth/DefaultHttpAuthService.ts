@@ -10,6 +10,7 @@ import type {
   HttpRequest,
   HttpResponse,
 } from '@openstage/spec';
+import { checkAllowedPrincipal } from './checkAllowedPrincipal.js';
 import { HttpAuthServiceError } from './HttpAuthServiceError.js';
 import { readBearerToken, readCookieToken } from './readRequestTokens.js';
 import { serializeUserCookie, userCookieAttributes } from './serializeUserCookie.js';
@@ -69,19 +70,7 @@ export class DefaultHttpAuthService implements HttpAuthService {
     options?: HttpAuthServiceCredentialsOptions<TAllowed>,
   ): Promise<BackstageCredentials<BackstagePrincipalTypes[TAllowed]>> => {
     const credentials = await this.#extract(req, options?.allowLimitedAccess === true);
-    const allow = options?.allow as readonly string[] | undefined;
-    const type = (credentials.principal as { type: string }).type;
-    if (allow !== undefined && !allow.includes(type)) {
-      if (type === 'none') {
-        throw new HttpAuthServiceError('HAUTH_MISSING_CREDENTIALS', { pluginId: this.#pluginId });
-      }
-      throw new HttpAuthServiceError('HAUTH_PRINCIPAL_NOT_ALLOWED', {
-        pluginId: this.#pluginId,
-        principalType: type,
-      });
-    }
-    // The allow list was checked above, which is what the narrowed type promises.
-    return credentials as BackstageCredentials<BackstagePrincipalTypes[TAllowed]>;
+    return checkAllowedPrincipal(credentials, options?.allow, this.#pluginId);
   };
 
   issueUserCookie: HttpAuthService['issueUserCookie'] = async (
