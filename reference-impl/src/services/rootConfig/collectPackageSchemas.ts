@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { readFile, realpath } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { ConfigError } from './ConfigError.js';
 import type { ConfigSchema } from './ConfigSchemaValidator.js';
 import { isJsonObject, type JsonObject } from './jsonValues.js';
@@ -36,38 +36,31 @@ interface Manifest {
  */
 export async function collectPackageSchemas(cwd: string): Promise<CollectedPackageSchemas> {
   const result: CollectedPackageSchemas = { schemas: [], skipped: [] };
-  const readManifest = createManifestReader();
-  const visited = new Set<string>();
-  const queue: string[] = [];
-
-  const own = await findPackageDir(cwd, readManifest);
-  if (own !== undefined) queue.push(own);
-
-  // Breadth-first in waves, each wave's packages read in parallel; a startup walks hundreds.
+  const tree = new PackageTree();
+  const own = tree.findPackageDir(cwd);
   const found: Array<{ dir: string; manifest: Manifest }> = [];
-  let wave = queue;
-  while (wave.length > 0) {
-    const dirs = await Promise.all(wave.map((d) => realpath(d).catch(() => undefined)));
-    const fresh = [...new Set(dirs)].filter((d): d is string => d !== undefined && !visited.has(d));
-    for (const d of fresh) visited.add(d);
-    const next = await Promise.all(
-      fresh.map(async (d) => {
-        const manifest = await readManifest(d);
-        if (!manifest) return [];
-        found.push({ dir: d, manifest });
-        const names = DEPENDENCY_FIELDS.flatMap((field) => {
-          const deps = manifest[field];
-          return isJsonObject(deps) ? Object.keys(deps) : [];
-        });
-        const installed = await Promise.all(
-          names.map((name) => findInstalled(d, name, readManifest)),
-        );
-        return installed.filter((x): x is string => x !== undefined);
-      }),
-    );
-    wave = next.flat();
+  const visited = new Set<string>();
+  const queue = own === undefined ? [] : [own];
+  // Synchronous on purpose: a startup visits hundreds of packages, most lookups miss, and each
+  // asynchronous file operation is a round trip through the thread pool (CONF-074 keeps the walk
+  // to runtime dependencies; this keeps each step cheap).
+  for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
+    const dir = tree.realDir(next);
+    if (dir === undefined || visited.has(dir)) continue;
+    visited.add(dir);
+    const manifest = tree.manifest(dir);
+    if (!manifest) continue;
+    found.push({ dir, manifest });
+    for (const field of DEPENDENCY_FIELDS) {
+      const deps = manifest[field];
+      if (!isJsonObject(deps)) continue;
+      for (const name of Object.keys(deps)) {
+        const installed = tree.findInstalled(dir, name);
+        if (installed !== undefined) queue.push(installed);
+      }
+    }
   }
-  // Sorted so that the order of problems and schemas does not depend on file system timing.
+  // Sorted so that the order of problems and schemas does not depend on the order of the walk.
   found.sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
   for (const { dir, manifest } of found) await addSchema(dir, manifest, result);
   return result;
@@ -125,51 +118,102 @@ async function addSchema(
   result.schemas.push({ schema, location, packageName });
 }
 
-type ReadManifest = (dir: string) => Promise<Manifest | undefined>;
+/**
+ * What one collection knows of the file system: manifests, directory listings and real paths,
+ * each read once. One per collection, since installed packages change between starts.
+ */
+class PackageTree {
+  readonly #manifests = new Map<string, Manifest | undefined>();
+  readonly #listings = new Map<string, ReadonlySet<string> | undefined>();
+  readonly #realDirs = new Map<string, string | undefined>();
 
-/** A manifest reader that reads each directory once; one per collection, since files change. */
-function createManifestReader(): ReadManifest {
-  const cache = new Map<string, Promise<Manifest | undefined>>();
-  return (dir) => {
-    let cached = cache.get(dir);
-    if (!cached) {
-      cached = readManifestUncached(dir);
-      cache.set(dir, cached);
+  /** The manifest in `dir`, or `undefined` when there is none or it is not a JSON object. */
+  manifest(dir: string): Manifest | undefined {
+    if (this.#manifests.has(dir)) return this.#manifests.get(dir);
+    let manifest: Manifest | undefined;
+    try {
+      const parsed: unknown = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+      if (isJsonObject(parsed)) manifest = parsed as JsonObject as Manifest;
+    } catch {
+      // Not a package (or an unreadable one): it contributes no schema.
     }
-    return cached;
-  };
+    this.#manifests.set(dir, manifest);
+    return manifest;
+  }
+
+  /** The nearest directory at or above `start` that holds a manifest. */
+  findPackageDir(start: string): string | undefined {
+    for (let dir = resolve(start); ; dir = dirname(dir)) {
+      if (this.manifest(dir)) return dir;
+      if (dirname(dir) === dir) return undefined;
+    }
+  }
+
+  /**
+   * Where Node would find package `name` from `from`: the first `node_modules/<name>` with a
+   * manifest, from `from` up. Checked against directory listings, so that the many misses cost
+   * a set lookup rather than a failed read.
+   */
+  findInstalled(from: string, name: string): string | undefined {
+    const segments = name.split('/');
+    for (let dir = from; ; dir = dirname(dir)) {
+      if (basename(dir) !== 'node_modules') {
+        const modules = join(dir, 'node_modules');
+        let listed = this.#list(modules)?.has(segments[0] ?? '') ?? false;
+        if (listed && segments.length === 2) {
+          listed = this.#list(join(modules, segments[0] ?? ''))?.has(segments[1] ?? '') ?? false;
+        }
+        const candidate = join(modules, name);
+        if (listed && this.manifest(candidate)) return candidate;
+      }
+      if (dirname(dir) === dir) return undefined;
+    }
+  }
+
+  /**
+   * `dir` with every symbolic link resolved, or `undefined` when it does not exist. Each parent
+   * is resolved once per collection, so the hundreds of packages under one `node_modules` cost
+   * one `lstat` each rather than one per path segment.
+   */
+  realDir(dir: string): string | undefined {
+    if (this.#realDirs.has(dir)) return this.#realDirs.get(dir);
+    const parent = dirname(dir);
+    let real: string | undefined;
+    if (parent === dir) {
+      real = dir;
+    } else {
+      const realParent = this.realDir(parent);
+      const joined = realParent === undefined ? undefined : join(realParent, basename(dir));
+      const stats = joined === undefined ? undefined : lstatSync(joined, { throwIfNoEntry: false });
+      if (joined !== undefined && stats) {
+        // A link's target may itself sit under links; the native call resolves the whole chain.
+        real = stats.isSymbolicLink() ? safeRealpath(joined) : joined;
+      }
+    }
+    this.#realDirs.set(dir, real);
+    return real;
+  }
+
+  #list(dir: string): ReadonlySet<string> | undefined {
+    if (this.#listings.has(dir)) return this.#listings.get(dir);
+    let entries: ReadonlySet<string> | undefined;
+    if (statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
+      try {
+        entries = new Set(readdirSync(dir));
+      } catch {
+        // Unreadable: treated as empty, as Node's resolution would fail there too.
+      }
+    }
+    this.#listings.set(dir, entries);
+    return entries;
+  }
 }
 
-async function readManifestUncached(dir: string): Promise<Manifest | undefined> {
+function safeRealpath(path: string): string | undefined {
   try {
-    // Synchronous: a manifest is small, and the walk reads hundreds of them (most lookups miss),
-    // where each asynchronous read costs four round trips through the thread pool.
-    const parsed: unknown = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
-    return isJsonObject(parsed) ? (parsed as JsonObject as Manifest) : undefined;
+    return realpathSync.native(path);
   } catch {
-    // Not a package (or an unreadable one): it contributes no schema.
+    // A dangling link: nothing is installed there.
     return undefined;
-  }
-}
-
-async function findPackageDir(
-  start: string,
-  readManifest: ReadManifest,
-): Promise<string | undefined> {
-  for (let dir = resolve(start); ; dir = dirname(dir)) {
-    if (await readManifest(dir)) return dir;
-    if (dirname(dir) === dir) return undefined;
-  }
-}
-
-async function findInstalled(
-  from: string,
-  name: string,
-  readManifest: ReadManifest,
-): Promise<string | undefined> {
-  for (let dir = from; ; dir = dirname(dir)) {
-    const candidate = join(dir, 'node_modules', name);
-    if (await readManifest(candidate)) return candidate;
-    if (dirname(dir) === dir) return undefined;
   }
 }
