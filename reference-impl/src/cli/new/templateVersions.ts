@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
 /**
  * The versions generated packages depend on: the ones this repository builds and tests with, so
@@ -15,9 +16,9 @@ export const templateVersions = {
 
 /** The version of `@openstage/reference-impl` that runs this command line. */
 export function referenceImplVersion(): string {
-  // From src/cli/new/ and from dist/cli/new/ alike, the package root is three levels up.
-  const manifest = JSON.parse(
-    readFileSync(new URL('../../../package.json', import.meta.url), 'utf8'),
-  ) as { version: string };
+  // Resolved by package name rather than a relative path, which differs between src/, dist/ and
+  // the bundle's chunks.
+  const path = createRequire(import.meta.url).resolve('@openstage/reference-impl/package.json');
+  const manifest = JSON.parse(readFileSync(path, 'utf8')) as { version: string };
   return manifest.version;
 }

@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 export const repoNodeModules = fileURLToPath(new URL('../../../../node_modules', import.meta.url));
 
 /** The built command line, for tests that run it as a process. */
-export const cliMain = fileURLToPath(new URL('../../../dist/cli/main.js', import.meta.url));
+export const cliMain = fileURLToPath(new URL('../../../dist/bundle/cli/main.js', import.meta.url));
 
 /** A throwaway workspace: its root, and how to add files and linked packages to it. */
 export interface TempWorkspace {
