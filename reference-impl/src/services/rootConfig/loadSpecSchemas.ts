@@ -30,12 +30,13 @@ export function loadSpecSchemas(): Promise<ConfigSchema> {
 }
 
 async function readAndRegister(): Promise<ConfigSchema> {
-  const [{ schema, hash }, generated] = await Promise.all([
-    readSpecSchemaFiles(),
+  // The import first: its file is read off the main thread while the schemas are read on it.
+  const [generated, { schema, hash }] = await Promise.all([
     import('./generated/specConfigValidator.js') as Promise<{
       SPEC_SCHEMAS_HASH: string;
       createSpecConfigValidator: (hooks: ConfigKeywordHooks) => ValidateFunction;
     }>,
+    readSpecSchemaFiles(),
   ]);
   if (generated.SPEC_SCHEMAS_HASH === hash) {
     registerPrecompiledSchema(schema, generated.createSpecConfigValidator);
