@@ -5,6 +5,7 @@ import type * as Ajv2020Module from 'ajv/dist/2020.js';
 import type { Ajv2020, AnySchemaObject, KeywordCxt, ValidateFunction } from 'ajv/dist/2020.js';
 import type * as Codegen from 'ajv/dist/compile/codegen/index.js';
 import { ConfigError } from './ConfigError.js';
+import { ConfigValidatorCache, standaloneValidatorCode } from './ConfigValidatorCache.js';
 import type { ConfigProblem } from '../../errors/ConfigProblem.js';
 import { isJsonObject, type JsonObject } from './jsonValues.js';
 import { collectMarkedSecrets } from './collectMarkedSecrets.js';
@@ -39,6 +40,9 @@ export interface ConfigValidationResult {
 const DRAFT_2020 = /^https?:\/\/json-schema\.org\/draft\/2020-12\/schema#?$/;
 const VISIBILITIES: ConfigVisibility[] = ['frontend', 'backend', 'secret'];
 const DECLARES = 'openstageDeclaresKeys';
+// Part of the key of validators cached on disk: bump it whenever `createAjv`'s options or
+// keywords change the code ajv generates, or validators compiled by older code get loaded.
+const GENERATED_CODE_VERSION = 1;
 
 /** What the keywords saw during one validation, keyed by JSON pointer into the data. */
 interface Recording {
@@ -147,31 +151,44 @@ export class ConfigSchemaValidator {
 
   /**
    * Compiles `schemas`. Fails with `CONF_SCHEMA_INVALID`, naming the schema's location and
-   * package, when one is not valid JSON Schema (CONF-059).
+   * package, when one is not valid JSON Schema (CONF-059). With `cache`, a schema compiled on
+   * an earlier start is loaded from there instead, and one compiled now is stored there.
    */
   static create(
     schemas: ReadonlyArray<ConfigSchema>,
-    options: { strict?: boolean } = {},
+    options: { strict?: boolean; cache?: ConfigValidatorCache } = {},
   ): ConfigSchemaValidator {
     const strict = options.strict ?? false;
+    const { cache } = options;
+    const remember = (source: ConfigSchema, validate: ValidateFunction): CompiledSchema => {
+      compileCache.set(source, {
+        ...compileCache.get(source),
+        [strict ? 'strict' : 'plain']: validate,
+      });
+      return { source, validate };
+    };
     const compiled = schemas.map((source) => {
       const cached = compileCache.get(source)?.[strict ? 'strict' : 'plain'];
       if (cached) return { source, validate: cached };
+      const key = cache && ConfigValidatorCache.key(source, strict, GENERATED_CODE_VERSION);
+      const stored = key === undefined ? undefined : cache?.load(key, keywordHooks, require);
+      if (stored) return remember(source, stored);
       const prepare = (schema: JsonObject): JsonObject =>
         strict ? markObjectSchemas(schema) : schema;
+      let code: string | undefined;
       const compileWith = (ajv: Ajv | Ajv2020): ValidateFunction => {
         for (const reference of source.references ?? []) ajv.addSchema(prepare(reference));
-        return ajv.compile(prepare(source.schema));
+        const validate = ajv.compile(prepare(source.schema));
+        // Generated here, while the references are still registered with `ajv`.
+        if (key !== undefined) code = tryStandaloneCode(ajv, validate);
+        return validate;
       };
+      let validate: ValidateFunction;
       try {
         // A fresh instance reports a failure exactly as a schema compiled on its own would.
-        const validate =
-          compileInSharedAjv(source.schema, compileWith) ?? compileWith(createAjv(source.schema));
-        compileCache.set(source, {
-          ...compileCache.get(source),
-          [strict ? 'strict' : 'plain']: validate,
-        });
-        return { source, validate };
+        validate =
+          compileInSharedAjv(source.schema, compileWith) ??
+          compileWith(createAjv(source.schema, { source: true }));
       } catch (error) {
         throw ConfigError.create(
           'CONF_SCHEMA_INVALID',
@@ -183,6 +200,9 @@ export class ConfigSchemaValidator {
           { cause: error },
         );
       }
+      // Outside the `try`: whatever the cache does is never reported as an invalid schema.
+      if (key !== undefined && code !== undefined) cache?.save(key, code, source.location);
+      return remember(source, validate);
     });
     return new ConfigSchemaValidator(compiled, strict);
   }
@@ -240,7 +260,8 @@ function compileInSharedAjv(
 ): ValidateFunction | undefined {
   const draft2020 = isDraft2020(schema);
   let ajv = sharedAjv.get(draft2020);
-  if (!ajv) sharedAjv.set(draft2020, (ajv = createAjv(schema)));
+  // `source: true` costs little and lets ConfigValidatorCache store what this compiles.
+  if (!ajv) sharedAjv.set(draft2020, (ajv = createAjv(schema, { source: true })));
   const knownSchemas = new Set(Object.keys(ajv.schemas));
   const knownRefs = new Set(Object.keys(ajv.refs));
   try {
@@ -260,6 +281,15 @@ function compileInSharedAjv(
   }
 }
 
+/** Standalone code for `validate`, or `undefined` when ajv cannot generate it: then nothing is cached. */
+function tryStandaloneCode(ajv: Ajv | Ajv2020, validate: ValidateFunction): string | undefined {
+  try {
+    return standaloneValidatorCode(ajv, validate);
+  } catch {
+    return undefined;
+  }
+}
+
 function isDraft2020(schema: JsonObject): boolean {
   return DRAFT_2020.test(String(schema['$schema'] ?? ''));
 }
@@ -267,7 +297,8 @@ function isDraft2020(schema: JsonObject): boolean {
 /**
  * Creates the ajv instance that compiles `schema`, with this validator's keywords. ajv is loaded
  * here, on first use, so that a process whose schemas are all precompiled never loads it.
- * `source: true` keeps what standalone code generation needs (`generateSpecConfigValidator`).
+ * `source: true` keeps what standalone code generation needs (`generateSpecConfigValidator`,
+ * `ConfigValidatorCache`).
  */
 export function createAjv(schema: JsonObject, settings: { source?: boolean } = {}): Ajv | Ajv2020 {
   const { Ajv } = require('ajv') as typeof AjvModule;

@@ -3,6 +3,7 @@ import { ConfigError, isConfigError } from './ConfigError.js';
 import { ConfigReader, type ConfigSnapshot } from './ConfigReader.js';
 import { ConfigSchemaValidator, type ConfigSchema } from './ConfigSchemaValidator.js';
 import { collectPackageSchemas } from './collectPackageSchemas.js';
+import { ConfigValidatorCache } from './ConfigValidatorCache.js';
 import { durationToMilliseconds } from './durationToMilliseconds.js';
 import { isDeepEqual } from './isDeepEqual.js';
 import { isJsonObject, type JsonObject } from './jsonValues.js';
@@ -125,7 +126,12 @@ export class DefaultRootConfig {
           : { schema: schema as JsonObject, location: `schemas[${index}]` },
       );
     });
-    const validator = ConfigSchemaValidator.create(schemas, { strict: options.strict ?? false });
+    // Beside the packages whose schemas it holds, so a reinstall can drop it with them.
+    const cache = ConfigValidatorCache.locate(cwd, load.env);
+    const validator = ConfigSchemaValidator.create(schemas, {
+      strict: options.strict ?? false,
+      ...(cache ? { cache } : {}),
+    });
 
     const loaded = await loadConfigSources(load);
     const secrets = validateConfig(loaded.data, validator);
