@@ -108,9 +108,11 @@ export class DefaultRootConfig {
       ...(options.fetchText ? { fetchText: options.fetchText } : {}),
     };
 
+    // Beside the packages whose schemas it holds, so a reinstall can drop it with them.
+    const cache = ConfigValidatorCache.locate(cwd, load.env);
     const schemas: ConfigSchema[] = [await loadSpecSchemas()];
     if (options.packageSchemas ?? true) {
-      const collected = await collectPackageSchemas(cwd);
+      const collected = await collectPackageSchemas(cwd, cache ? { cacheDir: cache.dir } : {});
       schemas.push(...collected.schemas);
       for (const { packageName, location } of collected.skipped) {
         logger.warn(
@@ -126,8 +128,6 @@ export class DefaultRootConfig {
           : { schema: schema as JsonObject, location: `schemas[${index}]` },
       );
     });
-    // Beside the packages whose schemas it holds, so a reinstall can drop it with them.
-    const cache = ConfigValidatorCache.locate(cwd, load.env);
     const validator = ConfigSchemaValidator.create(schemas, {
       strict: options.strict ?? false,
       ...(cache ? { cache } : {}),

@@ -1,3 +1,4 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -140,5 +141,111 @@ describe('collectPackageSchemas', () => {
       expect(isConfigError(error, 'CONF_SCHEMA_INVALID'), String(configSchema)).toBe(true);
       expect((error as Error).message).toContain('@acme/bad');
     }
+  });
+});
+
+describe('collectPackageSchemas with a cache directory', () => {
+  const cacheDir = (): string => join(dir, 'cache');
+  const collect = () => collectPackageSchemas(join(dir, 'app'), { cacheDir: cacheDir() });
+  const names = (result: { schemas: Array<{ packageName?: string }> }) =>
+    result.schemas.map((s) => s.packageName).sort();
+
+  /** The one stored walk, rewritten so that a result read from it is recognisable. */
+  async function markStoredResult(): Promise<void> {
+    const [file] = readdirSync(cacheDir()).filter((f) => f.startsWith('package-schemas-'));
+    const path = join(cacheDir(), file ?? 'missing');
+    const stored = JSON.parse(readFileSync(path, 'utf8')) as {
+      result: { schemas: Array<{ packageName?: string }> };
+    };
+    for (const s of stored.result.schemas) s.packageName = `stored:${s.packageName}`;
+    await writeFile(path, JSON.stringify(stored));
+  }
+
+  beforeEach(async () => {
+    await pkg('app', { name: 'app', dependencies: { 'plugin-a': '1' } });
+    await pkg(
+      'app/node_modules/plugin-a',
+      { name: 'plugin-a', configSchema: 'schema.json', dependencies: { 'plugin-b': '1' } },
+      { 'schema.json': JSON.stringify(schema('a')) },
+    );
+    await pkg('node_modules/plugin-b', { name: 'plugin-b', configSchema: schema('b') });
+  });
+
+  it('answers an unchanged tree from the stored walk', async () => {
+    expect(names(await collect())).toEqual(['plugin-a', 'plugin-b']);
+    await markStoredResult();
+    expect(names(await collect())).toEqual(['stored:plugin-a', 'stored:plugin-b']);
+  });
+
+  it.each([
+    [
+      'an edited manifest',
+      () => pkg('node_modules/plugin-b', { name: 'plugin-b', configSchema: schema('b2') }),
+      ['plugin-a', 'plugin-b'],
+    ],
+    [
+      'an edited schema file',
+      () =>
+        writeFile(join(dir, 'app/node_modules/plugin-a/schema.json'), JSON.stringify(schema('x'))),
+      ['plugin-a', 'plugin-b'],
+    ],
+    [
+      'a newly installed dependency',
+      async () => {
+        await pkg('app', { name: 'app', dependencies: { 'plugin-a': '1', 'plugin-c': '1' } });
+        await pkg('app/node_modules/plugin-c', { name: 'plugin-c', configSchema: schema('c') });
+      },
+      ['plugin-a', 'plugin-b', 'plugin-c'],
+    ],
+    [
+      'a nested copy that now shadows a hoisted one',
+      () =>
+        pkg('app/node_modules/plugin-a/node_modules/plugin-b', {
+          name: 'plugin-b-nested',
+          configSchema: schema('nested'),
+        }),
+      ['plugin-a', 'plugin-b-nested'],
+    ],
+    [
+      'a removed dependency',
+      () => rm(join(dir, 'node_modules', 'plugin-b'), { recursive: true }),
+      ['plugin-a'],
+    ],
+  ] as const)('walks again after %s', async (_change, change, expected) => {
+    await collect();
+    await markStoredResult();
+    await change();
+    expect(names(await collect())).toEqual(expected);
+    // The new walk was stored in turn.
+    await markStoredResult();
+    expect(names(await collect())).toEqual(expected.map((n) => `stored:${n}`));
+  });
+
+  it('never stores a walk that failed, and fails again the same way', async () => {
+    await pkg('app/node_modules/plugin-a', { name: '@acme/plugin-a', configSchema: 'gone.json' });
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const error = await collect().catch((e: unknown) => e);
+      expect(isConfigError(error, 'CONF_SCHEMA_INVALID')).toBe(true);
+      expect((error as Error).message).toContain('@acme/plugin-a');
+    }
+    expect(existsSync(cacheDir())).toBe(false);
+  });
+
+  it('walks when the stored file is unreadable or malformed, and replaces it', async () => {
+    await collect();
+    const [file] = readdirSync(cacheDir());
+    for (const text of ['{ torn', JSON.stringify({ format: 1, witnesses: 'x' })]) {
+      await writeFile(join(cacheDir(), file ?? ''), text);
+      expect(names(await collect())).toEqual(['plugin-a', 'plugin-b']);
+      await markStoredResult();
+      expect(names(await collect())).toEqual(['stored:plugin-a', 'stored:plugin-b']);
+    }
+  });
+
+  it('still collects when the cache directory cannot be written', async () => {
+    // A file where the directory should be: nothing can be created under it.
+    await writeFile(cacheDir(), 'not a directory');
+    expect(names(await collect())).toEqual(['plugin-a', 'plugin-b']);
+    expect(names(await collect())).toEqual(['plugin-a', 'plugin-b']);
   });
 });

@@ -4,6 +4,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { ConfigError } from './ConfigError.js';
 import type { ConfigSchema } from './ConfigSchemaValidator.js';
 import { isJsonObject, type JsonObject } from './jsonValues.js';
+import { entryState, PackageSchemaWalkCache } from './PackageSchemaWalkCache.js';
 
 // Only what the backend can load at run time: devDependencies are build and test tools, and
 // walking them (and the rest of the workspace) made schema collection dominate startup (CONF-074).
@@ -15,6 +16,18 @@ export interface CollectedPackageSchemas {
   /** Packages whose `configSchema` is a `.d.ts` file, which this runtime does not compile (CONF-058). */
   skipped: Array<{ packageName: string; location: string }>;
 }
+
+/** Options of {@link collectPackageSchemas}. */
+export interface CollectPackageSchemasOptions {
+  /**
+   * Where to keep the result for the next start (see {@link PackageSchemaWalkCache}); without
+   * it every call walks.
+   */
+  cacheDir?: string;
+}
+
+/** Records that the walk read a file-system entry. */
+type Witness = (path: string) => void;
 
 interface Manifest {
   name?: string;
@@ -34,9 +47,23 @@ interface Manifest {
  * Fails with `CONF_SCHEMA_INVALID`, naming the package and the schema's location, when a schema
  * file cannot be read or parsed or has neither a `.json` nor a `.d.ts` extension (CONF-059).
  */
-export async function collectPackageSchemas(cwd: string): Promise<CollectedPackageSchemas> {
+export async function collectPackageSchemas(
+  cwd: string,
+  options: CollectPackageSchemasOptions = {},
+): Promise<CollectedPackageSchemas> {
+  const cache =
+    options.cacheDir === undefined ? undefined : new PackageSchemaWalkCache(options.cacheDir, cwd);
+  const stored = cache?.read();
+  if (stored) return stored;
+  const witnesses = new Map<string, string>();
+  // Only a walk that will be stored pays for recording what it read.
+  const witness = cache
+    ? (path: string): void => {
+        if (!witnesses.has(path)) witnesses.set(path, entryState(path));
+      }
+    : undefined;
   const result: CollectedPackageSchemas = { schemas: [], skipped: [] };
-  const tree = new PackageTree();
+  const tree = new PackageTree(witness);
   const own = tree.findPackageDir(cwd);
   const found: Array<{ dir: string; manifest: Manifest }> = [];
   const visited = new Set<string>();
@@ -62,7 +89,8 @@ export async function collectPackageSchemas(cwd: string): Promise<CollectedPacka
   }
   // Sorted so that the order of problems and schemas does not depend on the order of the walk.
   found.sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
-  for (const { dir, manifest } of found) await addSchema(dir, manifest, result);
+  for (const { dir, manifest } of found) await addSchema(dir, manifest, result, witness);
+  cache?.write(result, witnesses);
   return result;
 }
 
@@ -70,6 +98,7 @@ async function addSchema(
   dir: string,
   manifest: Manifest,
   result: CollectedPackageSchemas,
+  witness: Witness | undefined,
 ): Promise<void> {
   const declared = manifest.configSchema;
   if (declared === undefined) return;
@@ -99,6 +128,7 @@ async function addSchema(
     });
   }
   let schema: unknown;
+  witness?.(location);
   try {
     schema = JSON.parse(await readFile(location, 'utf8'));
   } catch (error) {
@@ -123,16 +153,24 @@ async function addSchema(
  * each read once. One per collection, since installed packages change between starts.
  */
 class PackageTree {
+  readonly #witness: Witness | undefined;
   readonly #manifests = new Map<string, Manifest | undefined>();
   readonly #listings = new Map<string, ReadonlySet<string> | undefined>();
   readonly #realDirs = new Map<string, string | undefined>();
+
+  /** `witness` hears of every entry the walk's outcome depends on, before it is read. */
+  constructor(witness?: Witness) {
+    this.#witness = witness;
+  }
 
   /** The manifest in `dir`, or `undefined` when there is none or it is not a JSON object. */
   manifest(dir: string): Manifest | undefined {
     if (this.#manifests.has(dir)) return this.#manifests.get(dir);
     let manifest: Manifest | undefined;
+    const file = join(dir, 'package.json');
+    this.#witness?.(file);
     try {
-      const parsed: unknown = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+      const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
       if (isJsonObject(parsed)) manifest = parsed as JsonObject as Manifest;
     } catch {
       // Not a package (or an unreadable one): it contributes no schema.
@@ -197,6 +235,8 @@ class PackageTree {
   #list(dir: string): ReadonlySet<string> | undefined {
     if (this.#listings.has(dir)) return this.#listings.get(dir);
     let entries: ReadonlySet<string> | undefined;
+    // A folder's times change when an entry is added, removed or replaced (a new install).
+    this.#witness?.(dir);
     if (statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
       try {
         entries = new Set(readdirSync(dir));
