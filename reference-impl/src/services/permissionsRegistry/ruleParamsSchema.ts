@@ -1,4 +1,8 @@
-import { Ajv, type ValidateFunction } from 'ajv';
+import { createRequire } from 'node:module';
+import type * as AjvModule from 'ajv';
+import type { Ajv, ValidateFunction } from 'ajv';
+
+const require = createRequire(import.meta.url);
 
 /**
  * The parameter schema of a rule, in whichever form the rule carries it: a Standard Schema
@@ -22,7 +26,9 @@ function isStandard(schema: unknown): schema is StandardSchemaLike {
   return typeof std?.validate === 'function';
 }
 
-const ajv = new Ajv({ strict: false, allErrors: true });
+// Created on the first plain JSON Schema: most rules carry a Standard Schema or none, and loading
+// ajv's compiler costs tens of milliseconds that every process importing this service paid.
+let ajv: Ajv | undefined;
 const compiled = new WeakMap<object, ValidateFunction>();
 
 /**
@@ -54,6 +60,10 @@ export async function validateRuleParams(schema: unknown, params: unknown): Prom
   if (typeof schema !== 'object') return [];
   let validate = compiled.get(schema);
   if (!validate) {
+    if (!ajv) {
+      const { Ajv: AjvClass } = require('ajv') as typeof AjvModule;
+      ajv = new AjvClass({ strict: false, allErrors: true });
+    }
     validate = ajv.compile(schema);
     compiled.set(schema, validate);
   }
