@@ -6,8 +6,12 @@ import type {
   HttpRouterServiceAuthPolicy,
   LoggerService,
 } from '@openstage/spec';
-import { Router, type RequestHandler } from 'express';
-import { createErrorHandler } from '../rootHttpRouter/index.js';
+import type { RequestHandler } from 'express';
+import {
+  composeHandlers,
+  createErrorHandler,
+  type ComposableHandler,
+} from '../rootHttpRouter/index.js';
 import { compileAuthPolicyPath } from './compileAuthPolicyPath.js';
 import { createCookieRoutes, createJwksRoute } from './createAuthIntegrationRoutes.js';
 import { createCredentialsBarrier } from './createCredentialsBarrier.js';
@@ -55,15 +59,19 @@ export function createPluginHttpRouter(options: PluginHttpRouterOptions): Plugin
     httpAuth: options.httpAuth,
     disabled: options.disableDefaultAuthPolicy,
   });
-  const handlers = Router();
-  const router = Router();
-  if (options.rateLimit) router.use(options.rateLimit);
-  router.use(createJwksRoute(options.auth));
-  router.use(gate.middleware);
-  router.use(barrier.middleware);
-  router.use(createCookieRoutes({ auth: options.auth, httpAuth: options.httpAuth }));
-  router.use(handlers);
-  router.use(createErrorHandler({ logger: options.logger }));
+  // One composed chain rather than express routers (one for the chain, one for the plugin's
+  // handlers): every request of the plugin passes through it, and express's layers cost more than
+  // the middleware they hold. The plugin's handlers go in before the error handler, at the end.
+  const chain: ComposableHandler[] = [];
+  if (options.rateLimit) chain.push(options.rateLimit);
+  chain.push(
+    createJwksRoute(options.auth),
+    gate.middleware,
+    barrier.middleware,
+    createCookieRoutes({ auth: options.auth, httpAuth: options.httpAuth }),
+    createErrorHandler({ logger: options.logger }),
+  );
+  const router = composeHandlers(chain);
 
   const service: HttpRouterService = {
     use(handler: HttpRequestHandler): void {
@@ -74,7 +82,7 @@ export function createPluginHttpRouter(options: PluginHttpRouterOptions): Plugin
         });
       }
       // The spec's handler type is framework-neutral; at run time it is an express handler.
-      handlers.use(handler as unknown as RequestHandler);
+      chain.splice(chain.length - 1, 0, handler as unknown as RequestHandler);
     },
     addAuthPolicy(policy: HttpRouterServiceAuthPolicy): void {
       const { path, allow } = (policy ?? {}) as Partial<HttpRouterServiceAuthPolicy>;

@@ -7,6 +7,7 @@ import type {
 } from '@openstage/spec';
 import express, { type Express, type RequestHandler } from 'express';
 import type { ConfigReader } from './ConfigReader.js';
+import { composeHandlers, type ComposableHandler } from './composeHandlers.js';
 import { createHealthRouter } from './createHealthRouter.js';
 import { createHttpServer, type ManagedHttpServer } from './createHttpServer.js';
 import { DefaultRootHttpRouter } from './DefaultRootHttpRouter.js';
@@ -105,20 +106,17 @@ export async function createRootHttpRouter(
     if (development) app.set('json spaces', 2); // RHTTP-042
     if (trustProxy !== undefined && trustProxy !== null) app.set('trust proxy', trustProxy); // RHTTP-036
     // Pieces that configuration turns off are left out rather than mounted as pass-throughs, so
-    // every request skips them entirely.
-    for (const handler of [
+    // every request skips them entirely. The pipeline is one composed handler rather than one
+    // express layer per piece: the same order and error handling, at a fraction of the cost.
+    const pipeline: ComposableHandler[] = [
       middleware.helmet(),
       middleware.cors(),
       middleware.compression(),
       middleware.logging(),
       middleware.rateLimit(),
-    ]) {
-      if (handler !== passThrough) app.use(handler);
-    }
-    app.use(healthRouter);
-    app.use(routes);
-    app.use(middleware.notFound());
-    app.use(middleware.error());
+    ].filter((handler) => handler !== passThrough);
+    pipeline.push(healthRouter, routes, middleware.notFound(), middleware.error());
+    app.use(composeHandlers(pipeline));
   };
   if (options.configure) {
     options.configure({

@@ -13,6 +13,7 @@ export {
 export { rootHttpRouterServiceFactory } from './rootHttpRouterServiceFactory.js';
 export { MiddlewareFactory } from './MiddlewareFactory.js';
 export { createErrorHandler, type ErrorHandlerOptions } from './createErrorHandler.js';
+export { composeHandlers, type ComposableHandler } from './composeHandlers.js';
 export { createNotFoundHandler } from './createNotFoundHandler.js';
 export { createHealthRouter } from './createHealthRouter.js';
 export { createHttpServer, type ManagedHttpServer } from './createHttpServer.js';
