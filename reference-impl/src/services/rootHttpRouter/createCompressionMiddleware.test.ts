@@ -36,6 +36,28 @@ function serve(middleware: RequestHandler): Promise<Server> {
     res.writeHead(201, { 'Content-Type': 'application/json' });
     res.end('{"created":true}');
   });
+  app.get('/write-head-reason', (_req, res) => {
+    res.writeHead(202, 'Taken', [['Content-Type', 'text/plain']]);
+    res.end(LARGE);
+  });
+  app.get('/write-head-flat', (_req, res) => {
+    res.writeHead(200, ['Content-Type', 'application/json', 'X-Extra', 'yes']);
+    res.end('{"flat":true}');
+  });
+  app.get('/wrapped-write-head', (_req, res) => {
+    // A handler that wraps writeHead itself, as on-headers users do, around the middleware's.
+    const inner = res.writeHead;
+    res.writeHead = function (this: typeof res, ...args: unknown[]) {
+      this.setHeader('X-Wrapped', 'yes');
+      return (inner as (...a: unknown[]) => typeof res).apply(this, args);
+    } as typeof res.writeHead;
+    res.json({ message: 'wrapped' });
+  });
+  // An express app called as a plain handler, as a plugin's router may be: it resets the
+  // response's prototype to its own.
+  const subApp = express();
+  subApp.get('/', (_req, res) => void res.json({ message: 'from a sub-app' }));
+  app.use('/sub-app', (req, res, next) => subApp(req, res, next));
   app.get('/varied', (_req, res) => {
     res.setHeader('Vary', 'Origin');
     res.json({ message: 'varied' });
@@ -95,6 +117,10 @@ describe('createCompressionMiddleware', () => {
     '/image',
     '/no-transform',
     '/write-head',
+    '/write-head-reason',
+    '/write-head-flat',
+    '/wrapped-write-head',
+    '/sub-app',
     '/varied',
   ];
   const encodings: Array<Record<string, string>> = [
