@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DefaultRootLogger } from './DefaultRootLogger.js';
 import { compileLevelOverrides } from './LevelOverrides.js';
 import { createTestLogger } from './createTestLogger.js';
+import { createTimestampClock } from './createTimestampClock.js';
+import { formatTextLine } from './formatTextLine.js';
 
 const fixedNow = () => new Date('2024-05-06T07:08:09.010Z');
 
@@ -119,6 +121,49 @@ describe('DefaultRootLogger text format', () => {
     logger.child({ plugin: 'catalog' }).warn('plugin line', { s: 'a b', o: { k: true } });
     expect(lines[0]).toBe('2024-05-06T07:08:09.010Z backstage info root line n=1');
     expect(lines[1]).toBe('2024-05-06T07:08:09.010Z catalog warn plugin line s="a b" o={"k":true}');
+  });
+
+  it('LOG-021: a line is the merged fields in order, whichever fields the meta shadows', () => {
+    const fields = { service: 'svc', a: 1, '7': 'seven', u: undefined };
+    const metas: Array<Record<string, unknown> | undefined> = [
+      undefined,
+      {},
+      { b: 'x', c: { d: [1] } },
+      { a: 'shadowed', b: 2 },
+      { plugin: 'named' },
+      { service: 'renamed', z: null },
+      { '3': 'integer-like', b: 1 },
+      { b: undefined, e: 'e' },
+    ];
+    for (const meta of metas) {
+      const lines: string[] = [];
+      const logger = DefaultRootLogger.create({
+        format: 'text',
+        now: fixedNow,
+        write: (l) => lines.push(l),
+      }).child(fields as never);
+      logger.info('m', meta as never);
+      logger.info('again', meta as never);
+      const merged = { ...fields, ...meta };
+      for (const [i, message] of ['m', 'again'].entries()) {
+        expect(lines[i], JSON.stringify(meta)).toBe(
+          formatTextLine('2024-05-06T07:08:09.010Z', 'info', message, merged),
+        );
+      }
+    }
+  });
+});
+
+describe('createTimestampClock', () => {
+  it('LOG-020: gives the time as new Date().toISOString() does, following the clock', async () => {
+    const clock = createTimestampClock();
+    const before = Date.now();
+    const first = clock();
+    expect(Date.parse(first)).toBeGreaterThanOrEqual(before);
+    expect(Date.parse(first)).toBeLessThanOrEqual(Date.now());
+    expect(first).toBe(new Date(Date.parse(first)).toISOString());
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(Date.parse(clock())).toBeGreaterThan(Date.parse(first));
   });
 });
 

@@ -4,6 +4,8 @@ import type { LogFormat, LoggerCore } from './LoggerCore.js';
 import type { LogLevel } from './LogLevel.js';
 import { Redactor } from './Redactor.js';
 import { StructuredLogger } from './StructuredLogger.js';
+import { writeStdoutLine } from './writeStdoutLine.js';
+import { createTimestampClock } from './createTimestampClock.js';
 
 /** Options of {@link DefaultRootLogger.create}. */
 export interface DefaultRootLoggerOptions {
@@ -23,10 +25,6 @@ export interface DefaultRootLoggerOptions {
   now?: () => Date;
 }
 
-const writeStdout = (line: string): void => {
-  process.stdout.write(`${line}\n`);
-};
-
 /**
  * The default root logger: level filtering with overrides, JSON or text lines, and redaction
  * of every secret it has been given from every line, whichever child wrote it.
@@ -36,13 +34,14 @@ const writeStdout = (line: string): void => {
  */
 export class DefaultRootLogger extends StructuredLogger implements RootLoggerService {
   static create(options: DefaultRootLoggerOptions = {}): DefaultRootLogger {
+    const now = options.now;
     const core: LoggerCore = {
       level: options.level ?? 'info',
       overrides: options.overrides ?? [],
       format: options.format ?? 'json',
       redactor: new Redactor(options.redactAllowlist),
-      write: options.write ?? writeStdout,
-      now: options.now ?? (() => new Date()),
+      write: options.write ?? writeStdoutLine,
+      timestamp: now ? () => now().toISOString() : createTimestampClock(),
     };
     return new DefaultRootLogger(core, options.meta ?? {});
   }

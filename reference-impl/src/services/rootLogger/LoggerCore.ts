@@ -16,5 +16,6 @@ export interface LoggerCore {
   readonly redactor: Redactor;
   /** Writes one finished line, without its line break. */
   readonly write: (line: string) => void;
-  readonly now: () => Date;
+  /** The time of an entry, in ISO 8601 form. */
+  readonly timestamp: () => string;
 }

@@ -2,7 +2,7 @@ import type { JsonObject, LoggerService } from '@openstage/spec';
 import { levelFor } from './LevelOverrides.js';
 import type { LoggerCore } from './LoggerCore.js';
 import { LOG_LEVEL_RANK, type LogLevel } from './LogLevel.js';
-import { formatTextLine } from './formatTextLine.js';
+import { formatTextFields, formatTextLine, textComponent } from './formatTextLine.js';
 import { safeStringify } from './safeStringify.js';
 import { serializeError } from './serializeError.js';
 
@@ -24,6 +24,8 @@ export class StructuredLogger implements LoggerService {
   protected readonly core: LoggerCore;
   readonly #fields: Fields;
   #fragment: string | undefined;
+  /** The text line's parts from the logger's own fields, made on first use like `#fragment`. */
+  #text: { component: string; tail: string } | undefined;
 
   constructor(core: LoggerCore, fields: Fields) {
     this.core = core;
@@ -64,16 +66,11 @@ export class StructuredLogger implements LoggerService {
             ? meta
             : undefined;
       if (!this.#enabled(level, message, metaFields)) return;
-      const timestamp = core.now().toISOString();
+      const timestamp = core.timestamp();
       const line =
         core.format === 'json'
           ? this.#jsonLine(level, message, timestamp, metaFields)
-          : formatTextLine(
-              timestamp,
-              level,
-              message,
-              metaFields ? { ...this.#fields, ...metaFields } : this.#fields,
-            );
+          : this.#textLine(level, message, timestamp, metaFields);
       core.write(core.redactor.redact(line, core.format));
     } catch (error) {
       this.#lastResort(level, rawMessage, error);
@@ -116,6 +113,31 @@ export class StructuredLogger implements LoggerService {
       if (json.length > 2) metaPart = `,${json.slice(1, -1)}`;
     }
     return `{"level":"${level}","message":${JSON.stringify(message)},"timestamp":"${timestamp}"${this.#fieldsFragment()}${metaPart}}`;
+  }
+
+  #textLine(level: LogLevel, message: string, timestamp: string, meta: Fields | undefined): string {
+    if (meta !== undefined) {
+      // A meta field that shadows one of the logger's, names the component or has an
+      // integer-like name (which objects list first) changes the head or the order of the line:
+      // build it from the merged fields.
+      for (const key of Object.keys(meta)) {
+        const first = key.charCodeAt(0);
+        if (
+          key === 'plugin' ||
+          key === 'service' ||
+          (first >= 48 && first <= 57) ||
+          Object.hasOwn(this.#fields, key)
+        ) {
+          return formatTextLine(timestamp, level, message, { ...this.#fields, ...meta });
+        }
+      }
+    }
+    const text = (this.#text ??= {
+      component: textComponent(this.#fields),
+      tail: formatTextFields(this.#fields),
+    });
+    const head = `${timestamp} ${text.component} ${level} ${message}${text.tail}`;
+    return meta === undefined ? head : head + formatTextFields(meta);
   }
 
   #mergedJsonLine(level: LogLevel, message: string, timestamp: string, meta: Fields): string {

@@ -20,13 +20,23 @@ export function formatTextLine(
   message: string,
   fields: Readonly<Record<string, unknown>>,
 ): string {
+  return `${timestamp} ${textComponent(fields)} ${level} ${message}${formatTextFields(fields)}`;
+}
+
+/** The component column of a text line with these fields. */
+export function textComponent(fields: Readonly<Record<string, unknown>>): string {
   const component = fields['plugin'] ?? fields['service'];
-  let line = `${timestamp} ${component === undefined ? '-' : String(component)} ${level} ${message}`;
+  return component === undefined ? '-' : String(component);
+}
+
+/** The tail of a text line: ` key=value` for every field but `plugin` and `service`. */
+export function formatTextFields(fields: Readonly<Record<string, unknown>>): string {
+  let tail = '';
   for (const key of Object.keys(fields)) {
     if (key === 'plugin' || key === 'service') continue;
     const value = fields[key];
     if (value === undefined) continue;
-    line += ` ${key}=${encode(value)}`;
+    tail += ` ${key}=${encode(value)}`;
   }
-  return line;
+  return tail;
 }
