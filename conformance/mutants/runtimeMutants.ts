@@ -173,9 +173,9 @@ export const runtimeMutants: readonly Mutant[] = [
     name: 'multiton-returns-one',
     description: 'a multiton dependency receives only the first factory’s instance',
     file: REGISTRY,
-    find: '.then((instances) => (ref.multiton === true ? instances : instances[0]));',
+    find: 'return ref.multiton === true ? instances : instances.then((all) => all[0]);',
     replace:
-      '.then((instances) => (ref.multiton === true ? instances.slice(0, 1) : instances[0]));',
+      'return ref.multiton === true ? instances.then((all) => all.slice(0, 1)) : instances.then((all) => all[0]);',
     breaks: ['SVC-018'],
     tests: ['services/multiton-collects-in-order'],
   },
@@ -210,8 +210,13 @@ export const runtimeMutants: readonly Mutant[] = [
     name: 'root-context-per-plugin',
     description: 'createRootContext runs once per plugin instead of once per backend',
     file: REGISTRY,
-    find: 'const ctx = await context;',
-    replace: 'const ctx = await this.#createRootContext(factory);',
+    find: `    const ref = factory.service;
+    this.timeline?.begin(key, {
+      kind: 'pluginService',`,
+    replace: `    const ref = factory.service;
+    if (typeof factory.createRootContext === 'function') context = this.#createRootContext(factory);
+    this.timeline?.begin(key, {
+      kind: 'pluginService',`,
     breaks: ['SVC-011'],
     tests: ['services/root-context-once'],
   },

@@ -1,4 +1,5 @@
 import { BACKEND_FEATURE_TYPE, BACKEND_FEATURE_VERSION } from '../wireFormat/constants.js';
+import { registerFactoryBody } from '../wireFormat/factoryBodies.js';
 import type {
   ServiceFactory,
   ServiceInstances,
@@ -108,6 +109,14 @@ export function createServiceFactory(
     unknown,
     { [name in string]: ServiceRef<unknown> }
   >;
+  // The runtime calls the body itself (see factoryBodies): a backend builds these once per plugin.
+  const pluginFactory = async (
+    deps: ServiceRefsToInstances<{ [name in string]: ServiceRef<unknown> }>,
+    ctx: unknown,
+  ) => plugin.factory(deps, ctx);
+  registerFactoryBody(pluginFactory, (deps, ctx) =>
+    plugin.factory(deps as ServiceRefsToInstances<{ [name in string]: ServiceRef<unknown> }>, ctx),
+  );
   return {
     ...base,
     ...('createRootContext' in plugin
@@ -117,9 +126,6 @@ export function createServiceFactory(
           ) => plugin.createRootContext?.(deps),
         }
       : {}),
-    factory: async (
-      deps: ServiceRefsToInstances<{ [name in string]: ServiceRef<unknown> }>,
-      ctx: unknown,
-    ) => plugin.factory(deps, ctx),
+    factory: pluginFactory,
   } as ServiceFactory;
 }

@@ -1,5 +1,6 @@
 import { OpenstageError, describeCause } from '../errors/OpenstageError.js';
 import { PLUGIN_METADATA_SERVICE_ID } from '../wireFormat/constants.js';
+import { factoryBodyOf } from '../wireFormat/factoryBodies.js';
 import type { InternalServiceFactory, InternalServiceRef } from '../wireFormat/types.js';
 import type { StartupTimeline } from './StartupTimeline.js';
 import { validateServiceFactory } from './validateBackendFeature.js';
@@ -30,6 +31,49 @@ export interface FactoryRecord {
 interface PluginScopedInstances {
   context: Promise<unknown>;
   byPlugin: Map<string, Promise<unknown>>;
+}
+
+/** A factory's deps as parallel arrays, read once per factory rather than once per instance. */
+interface FactoryDeps {
+  names: readonly string[];
+  refs: readonly InternalServiceRef[];
+  /** The root-scoped subset, what `createRootContext` receives. */
+  rootNames: readonly string[];
+  rootRefs: readonly InternalServiceRef[];
+}
+
+const factoryDeps = new WeakMap<InternalServiceFactory, FactoryDeps>();
+
+type Deps = { [name in string]: unknown };
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (
+    (typeof value === 'object' || typeof value === 'function') &&
+    value !== null &&
+    typeof (value as { then?: unknown }).then === 'function'
+  );
+}
+
+function depsOf(factory: InternalServiceFactory): FactoryDeps {
+  let deps = factoryDeps.get(factory);
+  if (!deps) {
+    const names: string[] = [];
+    const refs: InternalServiceRef[] = [];
+    const rootNames: string[] = [];
+    const rootRefs: InternalServiceRef[] = [];
+    for (const name of Object.keys(factory.deps)) {
+      const ref = factory.deps[name]!;
+      names.push(name);
+      refs.push(ref);
+      if (ref.scope === 'root') {
+        rootNames.push(name);
+        rootRefs.push(ref);
+      }
+    }
+    deps = { names, refs, rootNames, rootRefs };
+    factoryDeps.set(factory, deps);
+  }
+  return deps;
 }
 
 /** Timeline key of a service instance. */
@@ -75,6 +119,16 @@ export class ServiceRegistry {
   readonly #pluginInstances = new Map<InternalServiceFactory, PluginScopedInstances>();
   readonly #pluginMetadata = new Map<string, Promise<unknown>>();
   #eagerCache: { root: FactoryRecord[]; plugin: FactoryRecord[] } | undefined;
+  /**
+   * What `get()` returned for a plugin-scoped ref, by ref object and plugin id, for services
+   * whose factories are provided: a plugin shares its own services with every factory of it that
+   * depends on them, so most calls are repeats. `add()` resets it.
+   */
+  #gets = new WeakMap<InternalServiceRef, Map<string, Promise<unknown>>>();
+  /** {@link ServiceRegistry.#missingDep} by factory; `add()` resets it. */
+  #missing = new WeakMap<InternalServiceFactory, [string, InternalServiceRef] | undefined>();
+  /** Values of the instance and root context promises that have fulfilled. */
+  readonly #settled = new WeakMap<Promise<unknown>, unknown>();
   timeline: StartupTimeline | undefined;
 
   /**
@@ -94,6 +148,8 @@ export class ServiceRegistry {
     if (known.some((r) => r.factory === factory && r.origin === origin && r.source === source))
       return;
     this.#eagerCache = undefined;
+    this.#gets = new WeakMap();
+    this.#missing = new WeakMap();
     const record: FactoryRecord = { factory, origin, source };
     const existing = this.#records.get(id);
     if (factory.service.multiton === true) {
@@ -227,9 +283,18 @@ export class ServiceRegistry {
 
   /** The first dependency nobody provides, as `[key, ref]` (preflight normally catches it). */
   #missingDep(factory: InternalServiceFactory): [string, InternalServiceRef] | undefined {
-    return Object.entries(factory.deps).find(
-      ([, dep]) => dep.multiton !== true && !this.canProvide(dep),
-    );
+    if (this.#missing.has(factory)) return this.#missing.get(factory);
+    const { names, refs } = depsOf(factory);
+    let missing: [string, InternalServiceRef] | undefined;
+    for (let i = 0; i < refs.length; i++) {
+      const dep = refs[i]!;
+      if (dep.multiton !== true && !this.canProvide(dep)) {
+        missing = [names[i]!, dep];
+        break;
+      }
+    }
+    this.#missing.set(factory, missing);
+    return missing;
   }
 
   /**
@@ -238,21 +303,60 @@ export class ServiceRegistry {
    * multiton; multitons resolve to every instance in registration order.
    */
   get(ref: InternalServiceRef, pluginId: string): Promise<unknown> | undefined {
+    // Root refs are left to #instantiate, which shares a root instance by factory.
+    const known = ref.scope === 'root' ? undefined : this.#gets.get(ref);
+    const cached = known?.get(pluginId);
+    // A repeat: the instance sets below already hold this service and plugin.
+    if (cached) return cached;
     this.#instantiated.add(ref.id);
     this.#instances.add(ref.scope === 'root' ? ref.id : `${ref.id}@${pluginId}`);
+    let instance: Promise<unknown> | undefined;
+    if (ref.id === PLUGIN_METADATA_SERVICE_ID) {
+      // Asked for by most factories of every plugin; nobody can provide it (see add()).
+      if (ref.multiton !== true) instance = this.#pluginMetadataOf(pluginId);
+    } else {
+      // Provided factories resolve at once, so the promise can serve every later call.
+      const provided = this.#records.get(ref.id);
+      if (provided) instance = this.#getProvided(ref, provided, pluginId);
+    }
+    if (instance) {
+      if (ref.scope !== 'root') {
+        if (known) known.set(pluginId, instance);
+        else this.#gets.set(ref, new Map([[pluginId, instance]]));
+      }
+      return instance;
+    }
     const resolved = this.#resolve(ref, pluginId);
     if (!resolved) {
       return ref.multiton === true ? Promise.resolve([]) : undefined;
     }
-    return resolved
-      .then((records) =>
-        Promise.all(
-          records.map((record, index) =>
-            this.#instantiate(record.factory, pluginId, records.length > 1 ? `#${index}` : ''),
-          ),
-        ),
-      )
-      .then((instances) => (ref.multiton === true ? instances : instances[0]));
+    return resolved.then((records) => this.#getProvided(ref, records, pluginId));
+  }
+
+  #pluginMetadataOf(pluginId: string): Promise<unknown> {
+    let existing = this.#pluginMetadata.get(pluginId);
+    if (!existing) {
+      // The value createPluginMetadataFactory's factory resolves to, ready at once.
+      existing = this.#ready({ getId: () => pluginId });
+      this.#pluginMetadata.set(pluginId, existing);
+    }
+    return existing;
+  }
+
+  #getProvided(
+    ref: InternalServiceRef,
+    records: readonly FactoryRecord[],
+    pluginId: string,
+  ): Promise<unknown> {
+    if (records.length === 1 && ref.multiton !== true) {
+      return this.#instantiate(records[0]!.factory, pluginId, '');
+    }
+    const instances = Promise.all(
+      records.map((record, index) =>
+        this.#instantiate(record.factory, pluginId, records.length > 1 ? `#${index}` : ''),
+      ),
+    );
+    return ref.multiton === true ? instances : instances.then((all) => all[0]);
   }
 
   #instantiate(
@@ -264,7 +368,7 @@ export class ServiceRegistry {
     if (ref.id === PLUGIN_METADATA_SERVICE_ID) {
       let existing = this.#pluginMetadata.get(pluginId);
       if (!existing) {
-        existing = factory.factory({}, undefined);
+        existing = this.#track(factory.factory({}, undefined));
         this.#pluginMetadata.set(pluginId, existing);
       }
       return existing;
@@ -273,13 +377,21 @@ export class ServiceRegistry {
       let existing = this.#rootInstances.get(factory);
       if (!existing) {
         existing = this.#createRoot(factory, `${serviceInstanceKey(ref, pluginId)}${suffix}`);
+        this.#track(existing);
         this.#rootInstances.set(factory, existing);
       }
       return existing;
     }
     let instances = this.#pluginInstances.get(factory);
     if (!instances) {
-      instances = { context: this.#createRootContext(factory), byPlugin: new Map() };
+      instances = {
+        // Without createRootContext there is nothing to wait for: the context is undefined.
+        context:
+          typeof factory.createRootContext === 'function'
+            ? this.#track(this.#createRootContext(factory))
+            : this.#ready(undefined),
+        byPlugin: new Map(),
+      };
       this.#pluginInstances.set(factory, instances);
     }
     let existing = instances.byPlugin.get(pluginId);
@@ -295,25 +407,64 @@ export class ServiceRegistry {
     return existing;
   }
 
+  /**
+   * The deps of a factory by name. Deps whose instances are already there are read as they are;
+   * only the others are awaited, and with none of those the deps come back at once, without a
+   * promise: a plugin's services mostly depend on root services that exist by then.
+   */
   #resolveDeps(
     factory: InternalServiceFactory,
     pluginId: string,
     key: string | undefined,
-    filter: (dep: InternalServiceRef) => boolean,
-  ): Promise<{ [name in string]: unknown }> {
-    const entries = Object.entries(factory.deps).filter(([, dep]) => filter(dep));
-    if (key !== undefined) {
-      this.timeline?.waitOn(
-        key,
-        entries.map(([, dep]) => serviceInstanceKey(dep, pluginId)),
-      );
+    rootOnly: boolean,
+  ): Deps | Promise<Deps> {
+    const deps = depsOf(factory);
+    const names = rootOnly ? deps.rootNames : deps.names;
+    const refs = rootOnly ? deps.rootRefs : deps.refs;
+    const values: unknown[] = [];
+    let waiting: Array<Promise<unknown>> | undefined;
+    let waitingAt: number[] | undefined;
+    for (let i = 0; i < refs.length; i++) {
+      const instance = this.get(refs[i]!, pluginId);
+      if (instance === undefined || this.#settled.has(instance)) {
+        values.push(instance && this.#settled.get(instance));
+      } else {
+        values.push(undefined);
+        (waiting ??= []).push(instance);
+        (waitingAt ??= []).push(i);
+      }
     }
-    return Promise.all(
-      entries.map(async ([name, dep]) => [name, await this.get(dep, pluginId)] as const),
-    ).then((resolved) => {
+    const build = (): Deps => {
+      const resolved: Deps = {};
+      for (let i = 0; i < names.length; i++) resolved[names[i]!] = values[i];
+      return resolved;
+    };
+    if (!waiting) return build();
+    if (key !== undefined) {
+      this.timeline?.waitOn(key, () => refs.map((dep) => serviceInstanceKey(dep, pluginId)));
+    }
+    return Promise.all(waiting).then((ready) => {
+      for (let i = 0; i < ready.length; i++) values[waitingAt![i]!] = ready[i];
       if (key !== undefined) this.timeline?.waitOn(key, []);
-      return Object.fromEntries(resolved);
+      return build();
     });
+  }
+
+  /** A promise of `value` whose value {@link ServiceRegistry.#resolveDeps} can read at once. */
+  #ready(value: unknown): Promise<unknown> {
+    const promise = Promise.resolve(value);
+    this.#settled.set(promise, value);
+    return promise;
+  }
+
+  /** Records the value of `promise` once it fulfills, for {@link ServiceRegistry.#resolveDeps}. */
+  #track(promise: Promise<unknown>): Promise<unknown> {
+    // The rejection is for the promise's own consumers, which get() hands it to.
+    promise.then(
+      (value) => void this.#settled.set(promise, value),
+      () => {},
+    );
+    return promise;
   }
 
   async #createRoot(factory: InternalServiceFactory, key: string): Promise<unknown> {
@@ -332,7 +483,7 @@ export class ServiceRegistry {
           ref: `serviceRef{${missing[1].id}}`,
         });
       }
-      for (const dep of Object.values(factory.deps)) {
+      for (const dep of depsOf(factory).refs) {
         if (dep.scope !== 'root') {
           throw new OpenstageError('SVC_SCOPE_VIOLATION', {
             serviceId: ref.id,
@@ -340,7 +491,8 @@ export class ServiceRegistry {
           });
         }
       }
-      const deps = await this.#resolveDeps(factory, 'root', key, () => true);
+      const pending = this.#resolveDeps(factory, 'root', key, false);
+      const deps = pending instanceof Promise ? await pending : pending;
       let instance: unknown;
       try {
         instance = await factory.factory(deps, undefined);
@@ -360,7 +512,8 @@ export class ServiceRegistry {
   }
 
   async #createRootContext(factory: InternalServiceFactory): Promise<unknown> {
-    const deps = await this.#resolveDeps(factory, 'root', undefined, (dep) => dep.scope === 'root');
+    const pending = this.#resolveDeps(factory, 'root', undefined, true);
+    const deps = pending instanceof Promise ? await pending : pending;
     try {
       return await factory.createRootContext?.(deps);
     } catch (error) {
@@ -372,7 +525,12 @@ export class ServiceRegistry {
     }
   }
 
-  async #createForPlugin(
+  /**
+   * Creates a plugin's instance. Not an async function: when the deps and the root context are
+   * already there and the factory returns its instance at once, the instance is ready in the
+   * same turn, and so are the services of the plugin that depend on it.
+   */
+  #createForPlugin(
     factory: InternalServiceFactory,
     context: Promise<unknown>,
     pluginId: string,
@@ -385,6 +543,7 @@ export class ServiceRegistry {
       serviceId: ref.id,
       pluginId,
     });
+    let deps: Deps | Promise<Deps>;
     try {
       const missing = this.#missingDep(factory);
       if (missing) {
@@ -395,24 +554,82 @@ export class ServiceRegistry {
           ref: `serviceRef{${missing[1].id}}`,
         });
       }
-      const deps = await this.#resolveDeps(factory, pluginId, key, () => true);
-      const ctx = await context;
-      let instance: unknown;
-      try {
-        instance = await factory.factory(deps, ctx);
-      } catch (error) {
-        throw new OpenstageError(
-          'SVC_FACTORY_FAILED',
-          { serviceId: ref.id, pluginId, cause: describeCause(error) },
-          { cause: error },
-        );
-      }
-      this.timeline?.end(key);
-      return instance;
+      deps = this.#resolveDeps(factory, pluginId, key, false);
     } catch (error) {
       this.timeline?.end(key, error as Error);
-      throw error;
+      return Promise.reject(error);
     }
+    // The deps first, then the context, as an async function awaiting both would. The value of
+    // an instance is recorded as soon as it exists, so that dependents read it directly.
+    const onError = (error: unknown): never => {
+      this.timeline?.end(key, error as Error);
+      throw error;
+    };
+    if (!(deps instanceof Promise) && this.#settled.has(context)) {
+      let value: unknown;
+      try {
+        value = this.#callFactory(factory, deps, this.#settled.get(context), pluginId, key);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+      return value instanceof Promise ? value : this.#ready(value);
+    }
+    const finish = (ready: Deps, ctx: unknown): unknown => {
+      const value = this.#callFactory(factory, ready, ctx, pluginId, key);
+      if (!(value instanceof Promise)) this.#settled.set(promise, value);
+      return value;
+    };
+    const withContext = (ready: Deps): unknown =>
+      this.#settled.has(context)
+        ? finish(ready, this.#settled.get(context))
+        : context.then((ctx) => finish(ready, ctx), onError);
+    const promise: Promise<unknown> =
+      deps instanceof Promise
+        ? deps.then(withContext, onError)
+        : (withContext(deps) as Promise<unknown>);
+    return promise;
+  }
+
+  /**
+   * Calls a plugin-scoped factory and ends its timeline entry: the instance when the factory
+   * returned it, else a promise of it. Fails with `SVC_FACTORY_FAILED`, thrown or rejected.
+   */
+  #callFactory(
+    factory: InternalServiceFactory,
+    deps: Deps,
+    ctx: unknown,
+    pluginId: string,
+    key: string,
+  ): unknown {
+    const failed = (error: unknown): OpenstageError => {
+      const wrapped = new OpenstageError(
+        'SVC_FACTORY_FAILED',
+        { serviceId: factory.service.id, pluginId, cause: describeCause(error) },
+        { cause: error },
+      );
+      this.timeline?.end(key, wrapped);
+      return wrapped;
+    };
+    let result: unknown;
+    try {
+      const body = factoryBodyOf(factory.factory);
+      result = body ? body(deps, ctx) : factory.factory(deps, ctx);
+    } catch (error) {
+      throw failed(error);
+    }
+    if (isThenable(result)) {
+      return Promise.resolve(result).then(
+        (instance) => {
+          this.timeline?.end(key);
+          return instance;
+        },
+        (error: unknown) => {
+          throw failed(error);
+        },
+      );
+    }
+    this.timeline?.end(key);
+    return result;
   }
 
   #eager(): { root: FactoryRecord[]; plugin: FactoryRecord[] } {
