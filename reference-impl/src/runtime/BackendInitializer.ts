@@ -364,8 +364,7 @@ export class BackendInitializer {
     };
 
     const eager = registry.eagerPluginRecords();
-    this.#timeline.waitOn(
-      key,
+    this.#timeline.waitOn(key, () =>
       eager.map((r) => serviceInstanceKey(r.factory.service, pluginId)),
     );
     for (const record of eager) {
@@ -497,18 +496,23 @@ export class BackendInitializer {
     key: string,
   ): Promise<Record<string, unknown>> {
     const { pluginId, moduleId } = r;
-    const owner = moduleId === undefined ? { pluginId } : { pluginId, moduleId };
+    const owner = (): { pluginId: string; moduleId?: string } =>
+      moduleId === undefined ? { pluginId } : { pluginId, moduleId };
     const entries = Object.entries(r.init.deps);
-    this.#timeline.waitOn(
-      key,
+    const extensionPoints = model.extensionPoints;
+    // Keys are built only if someone reads the timeline while this init waits.
+    this.#timeline.waitOn(key, () =>
       entries
-        .filter(([, dep]) => !model.extensionPoints.has(dep.id))
+        .filter(([, dep]) => !extensionPoints.has(dep.id))
         .map(([, dep]) => serviceInstanceKey(dep as InternalServiceRef, pluginId)),
     );
     const resolved = await Promise.all(
-      entries.map(async ([name, dep]) => {
-        const ep = model.extensionPoints.get(dep.id);
-        if (ep && moduleId !== undefined) {
+      entries.map(([name, dep]) => {
+        const ep = extensionPoints.get(dep.id);
+        if (!ep || moduleId === undefined) {
+          return this.#serviceDep(name, dep as InternalServiceRef, pluginId, owner);
+        }
+        return (async () => {
           let impl: unknown;
           try {
             impl = ep.factory({
@@ -543,29 +547,44 @@ export class BackendInitializer {
             }
           }
           return [name, impl] as const;
-        }
-        const serviceRef = dep as InternalServiceRef;
-        const instance = this.#options.registry.get(serviceRef, pluginId);
-        if (instance === undefined) {
-          throw new OpenstageError('INIT_MISSING_DEPENDENCY', {
-            ...owner,
-            dependencyKey: name,
-            ref: `serviceRef{${serviceRef.id}}`,
-          });
-        }
-        try {
-          return [name, await instance] as const;
-        } catch (error) {
-          throw new OpenstageError(
-            'INIT_DEPENDENCY_FAILED',
-            { ...owner, serviceId: serviceRef.id, cause: describeCause(error) },
-            { cause: error },
-          );
-        }
+        })();
       }),
     );
     this.#timeline.waitOn(key, []);
     return Object.fromEntries(resolved);
+  }
+
+  /**
+   * One service dependency of an init as `[name, instance]`, rejecting with
+   * `INIT_MISSING_DEPENDENCY` or `INIT_DEPENDENCY_FAILED`. A plain promise chain rather than an
+   * async function: every plugin resolves a few of these.
+   */
+  #serviceDep(
+    name: string,
+    serviceRef: InternalServiceRef,
+    pluginId: string,
+    owner: () => { pluginId: string; moduleId?: string },
+  ): Promise<readonly [string, unknown]> {
+    const instance = this.#options.registry.get(serviceRef, pluginId);
+    if (instance === undefined) {
+      return Promise.reject(
+        new OpenstageError('INIT_MISSING_DEPENDENCY', {
+          ...owner(),
+          dependencyKey: name,
+          ref: `serviceRef{${serviceRef.id}}`,
+        }),
+      );
+    }
+    return instance.then(
+      (value) => [name, value] as const,
+      (error: unknown) => {
+        throw new OpenstageError(
+          'INIT_DEPENDENCY_FAILED',
+          { ...owner(), serviceId: serviceRef.id, cause: describeCause(error) },
+          { cause: error },
+        );
+      },
+    );
   }
 
   async #getRootLifecycle(): Promise<RootLifecycleHooks> {

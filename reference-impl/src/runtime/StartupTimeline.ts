@@ -23,8 +23,11 @@ export interface TimelineEntry {
   endedAt?: number;
   durationMs?: number;
   outcome: 'pending' | 'success' | 'failure' | 'skipped';
-  /** While pending: keys of the entries this one currently waits on. */
-  waitingOn: string[];
+  /**
+   * While pending: keys of the entries this one currently waits on, or how to list them. A
+   * function lets a caller skip building keys nobody may read: most entries end within a tick.
+   */
+  waitingOn: readonly string[] | (() => readonly string[]);
   error?: Error;
 }
 
@@ -48,14 +51,22 @@ export interface StartupTimelineSnapshot {
   entries: TimelineEntrySnapshot[];
 }
 
+const NOTHING: readonly string[] = Object.freeze([]);
+
+function waitingKeys(entry: TimelineEntry): readonly string[] {
+  const { waitingOn } = entry;
+  return typeof waitingOn === 'function' ? waitingOn() : waitingOn;
+}
+
+// Assignments rather than conditional spreads: a snapshot builds one of these per entry, and a
+// backend with many plugins has ten entries per plugin.
 function refOf(entry: TimelineEntry): TimelineEntryRef {
-  return {
-    kind: entry.kind,
-    ...(entry.pluginId !== undefined ? { pluginId: entry.pluginId } : {}),
-    ...(entry.moduleId !== undefined ? { moduleId: entry.moduleId } : {}),
-    ...(entry.serviceId !== undefined ? { serviceId: entry.serviceId } : {}),
-    ...(entry.loader !== undefined ? { loader: entry.loader } : {}),
-  };
+  const ref: TimelineEntryRef = { kind: entry.kind };
+  if (entry.pluginId !== undefined) ref.pluginId = entry.pluginId;
+  if (entry.moduleId !== undefined) ref.moduleId = entry.moduleId;
+  if (entry.serviceId !== undefined) ref.serviceId = entry.serviceId;
+  if (entry.loader !== undefined) ref.loader = entry.loader;
+  return ref;
 }
 
 /**
@@ -94,20 +105,34 @@ export class StartupTimeline {
   ): TimelineEntry {
     const existing = this.#entries.get(key);
     if (existing) return existing;
+    // Every field from the start, absent ones as undefined: end() then changes values rather
+    // than the object's shape, for the thousands of entries of a backend with many plugins.
     const entry: TimelineEntry = {
       key,
-      ...details,
+      kind: details.kind,
+      label: details.label,
+      pluginId: details.pluginId,
+      moduleId: details.moduleId,
+      serviceId: details.serviceId,
+      loader: details.loader,
       beginAt: new Date(),
+      endAt: undefined,
       startedAt: this.#elapsed(),
+      endedAt: undefined,
+      durationMs: undefined,
       outcome: 'pending',
-      waitingOn: [],
+      waitingOn: NOTHING,
+      error: undefined,
     };
     this.#entries.set(key, entry);
     return entry;
   }
 
-  /** Declares what a pending entry now waits on (replaces the previous list). */
-  waitOn(key: string, keys: string[]): void {
+  /**
+   * Declares what a pending entry now waits on (replaces the previous list); `keys` may be a
+   * function, called only when the list is read.
+   */
+  waitOn(key: string, keys: readonly string[] | (() => readonly string[])): void {
     const entry = this.#entries.get(key);
     if (entry && entry.outcome === 'pending') {
       entry.waitingOn = keys;
@@ -121,7 +146,7 @@ export class StartupTimeline {
     entry.endedAt = this.#elapsed();
     entry.durationMs = Math.round((entry.endedAt - entry.startedAt) * 1000) / 1000;
     entry.outcome = error ? 'failure' : 'success';
-    entry.waitingOn = [];
+    entry.waitingOn = NOTHING;
     if (error) entry.error = error;
   }
 
@@ -141,21 +166,24 @@ export class StartupTimeline {
 
   /** Every entry, in the order they started (INIT-140, INIT-142). */
   entries(): StartupTimelineSnapshot {
-    return {
-      entries: [...this.#entries.values()].map((e) => ({
-        ...refOf(e),
-        label: e.label,
-        beginAt: e.beginAt,
-        ...(e.endAt ? { endAt: e.endAt } : {}),
-        ...(e.durationMs !== undefined ? { durationMs: e.durationMs } : {}),
-        outcome: e.outcome,
-        waitingOn: e.waitingOn
-          .map((k) => this.#entries.get(k))
-          .filter((w): w is TimelineEntry => w !== undefined)
-          .map(refOf),
-        ...(e.error ? { error: e.error.message } : {}),
-      })),
-    };
+    const entries: TimelineEntrySnapshot[] = [];
+    for (const e of this.#entries.values()) {
+      const snapshot = refOf(e) as TimelineEntrySnapshot;
+      snapshot.label = e.label;
+      snapshot.beginAt = e.beginAt;
+      if (e.endAt) snapshot.endAt = e.endAt;
+      if (e.durationMs !== undefined) snapshot.durationMs = e.durationMs;
+      snapshot.outcome = e.outcome;
+      const waitingOn: TimelineEntryRef[] = [];
+      for (const k of waitingKeys(e)) {
+        const w = this.#entries.get(k);
+        if (w !== undefined) waitingOn.push(refOf(w));
+      }
+      snapshot.waitingOn = waitingOn;
+      if (e.error) snapshot.error = e.error.message;
+      entries.push(snapshot);
+    }
+    return { entries };
   }
 
   /**
@@ -170,7 +198,7 @@ export class StartupTimeline {
       seen.add(current.key);
       chain.push(current.label);
       // Follow the pending dependency that began earliest (INIT-148).
-      current = current.waitingOn
+      current = waitingKeys(current)
         .map((k) => this.#entries.get(k))
         .filter((e): e is TimelineEntry => e !== undefined && e.outcome === 'pending')
         .sort((a, b) => a.startedAt - b.startedAt)[0];
@@ -186,7 +214,7 @@ export class StartupTimeline {
     while (current && !seen.has(current.key)) {
       seen.add(current.key);
       keys.push(refOf(current));
-      current = current.waitingOn
+      current = waitingKeys(current)
         .map((k) => this.#entries.get(k))
         .filter((e): e is TimelineEntry => e !== undefined && e.outcome === 'pending')
         .sort((a, b) => a.startedAt - b.startedAt)[0];
