@@ -26,6 +26,14 @@ describe('compileAuthPolicyPath', () => {
     expect(matches('/a.b', '/aXb')).toBe(false);
   });
 
+  it('HTTP-026: a pattern is compiled once, whichever plugin declares it', () => {
+    expect(compileAuthPolicyPath('/shared/:id')).toBe(compileAuthPolicyPath('/shared/:id'));
+    expect(compileAuthPolicyPath('/shared/:id')).not.toBe(compileAuthPolicyPath('/Shared/:id'));
+    expect(compileAuthPolicyPath('/shared/:id')!('/shared/1')).toBe(true);
+    expect(compileAuthPolicyPath('/shared/:id')!('/shared/1')).toBe(true);
+    expect(compileAuthPolicyPath('no slash')).toBeUndefined();
+  });
+
   it('HTTP-027: / and * match every path', () => {
     for (const path of ['/', '/x', '/x/y/z']) {
       expect(matches('/', path)).toBe(true);

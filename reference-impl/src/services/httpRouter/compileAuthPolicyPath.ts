@@ -11,8 +11,20 @@
 export function compileAuthPolicyPath(
   path: string,
 ): ((requestPath: string) => boolean) | undefined {
+  if (typeof path !== 'string') return undefined;
+  // Matchers are pure (the regular expression is neither global nor sticky), so plugins that
+  // declare the same policy path, such as `/health`, share one instead of each compiling it.
+  if (compiled.has(path)) return compiled.get(path);
+  const matcher = compile(path);
+  compiled.set(path, matcher);
+  return matcher;
+}
+
+const compiled = new Map<string, ((requestPath: string) => boolean) | undefined>();
+
+function compile(path: string): ((requestPath: string) => boolean) | undefined {
   if (path === '*' || path === '/') return matchAll;
-  if (typeof path !== 'string' || !path.startsWith('/') || /\s/.test(path)) return undefined;
+  if (!path.startsWith('/') || /\s/.test(path)) return undefined;
   let source = '';
   let i = 0;
   while (i < path.length) {

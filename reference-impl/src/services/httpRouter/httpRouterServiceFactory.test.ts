@@ -232,6 +232,28 @@ describe('the HTTP factories on the runtime', () => {
     await expect(fetch(`${url}/.backstage/health/v1/liveness`)).rejects.toThrow();
   });
 
+  it('HTTP-034: backend.rateLimit.plugin.<pluginId> limits the requests of that plugin only', async () => {
+    const { backend, base } = createBackend({
+      'backend.rateLimit.plugin.todo': { incomingRequestLimit: 1, ipAllowList: [] },
+    });
+    backend.add(todoPlugin());
+    backend.add(
+      createBackendPlugin({
+        pluginId: 'quiet',
+        register(reg) {
+          reg.registerInit({ deps: {}, async init() {} });
+        },
+      }),
+    );
+    await backend.start();
+    const user = { headers: { authorization: 'Bearer user' } };
+    expect((await fetch(`${base()}/api/todo/items`, user)).status).toBe(200);
+    expect((await fetch(`${base()}/api/todo/items`, user)).status).toBe(429);
+    for (let i = 0; i < 3; i++) {
+      expect((await fetch(`${base()}/api/quiet/.backstage/auth/v1/jwks.json`)).status).toBe(200);
+    }
+  });
+
   it('RHTTP-009, RHTTP-013: the factory called with options is a factory of its own', async () => {
     const { backend, base } = createBackend({}, rootHttpRouterServiceFactory({ indexPath: false }));
     backend.add(todoPlugin());

@@ -30,7 +30,9 @@ export const httpRouterServiceFactory = createServiceFactory({
   ) {
     const pluginId = plugin.getId();
     const configPath = `backend.rateLimit.plugin.${pluginId}`;
-    const rateLimitOptions = readRateLimitOptions(config.getOptional(configPath), configPath);
+    const rateLimitOptions = settings.perPluginRateLimits
+      ? readRateLimitOptions(config.getOptional(configPath), configPath)
+      : undefined;
     const rateLimit = rateLimitOptions
       ? createRateLimiter(rateLimitOptions, `plugin:${pluginId}`)
       : undefined;

@@ -5,6 +5,11 @@ import { type ConfigReader, readDuration } from '../rootHttpRouter/index.js';
 export interface HttpRouterSettings {
   startupRequestPauseTimeoutMs: number;
   disableDefaultAuthPolicy: boolean;
+  /**
+   * Whether `backend.rateLimit.plugin` may hold a plugin's limit. When it plainly reads as absent,
+   * no plugin has one, and a backend with many plugins skips a config read per plugin.
+   */
+  perPluginRateLimits: boolean;
 }
 
 /**
@@ -29,5 +34,18 @@ export function readHttpRouterSettings(
       'backend.auth.dangerouslyDisableDefaultAuthPolicy is true: every plugin route accepts requests without credentials',
     );
   }
-  return { startupRequestPauseTimeoutMs, disableDefaultAuthPolicy };
+  return {
+    startupRequestPauseTimeoutMs,
+    disableDefaultAuthPolicy,
+    perPluginRateLimits: mayHoldPluginRateLimits(config),
+  };
+}
+
+/** Anything but a clean `undefined` leaves the per-plugin read, and its errors, as they were. */
+function mayHoldPluginRateLimits(config: ConfigReader): boolean {
+  try {
+    return config.getOptional('backend.rateLimit.plugin') !== undefined;
+  } catch {
+    return true;
+  }
 }
