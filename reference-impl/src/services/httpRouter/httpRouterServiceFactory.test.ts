@@ -112,6 +112,16 @@ function todoPlugin(onInit?: () => Promise<void>) {
   });
 }
 
+/** A plugin that depends on nothing, so it never asks for its httpRouter. */
+function quietPlugin() {
+  return createBackendPlugin({
+    pluginId: 'quiet',
+    register(reg) {
+      reg.registerInit({ deps: {}, async init() {} });
+    },
+  });
+}
+
 describe('the HTTP factories on the runtime', () => {
   it('HTTP-001, HTTP-010, RHTTP-001: a plugin router is served at /api/<pluginId> behind the barrier', async () => {
     const { backend, base } = createBackend();
@@ -129,14 +139,7 @@ describe('the HTTP factories on the runtime', () => {
 
   it('HTTP-009: a plugin that does not depend on httpRouter still gets a router', async () => {
     const { backend, base } = createBackend();
-    backend.add(
-      createBackendPlugin({
-        pluginId: 'quiet',
-        register(reg) {
-          reg.registerInit({ deps: {}, async init() {} });
-        },
-      }),
-    );
+    backend.add(quietPlugin());
     await backend.start();
     expect((await fetch(`${base()}/api/quiet/.backstage/auth/v1/jwks.json`)).status).toBe(200);
     expect((await fetch(`${base()}/api/quiet/x`)).status).toBe(401);
@@ -237,14 +240,7 @@ describe('the HTTP factories on the runtime', () => {
       'backend.rateLimit.plugin.todo': { incomingRequestLimit: 1, ipAllowList: [] },
     });
     backend.add(todoPlugin());
-    backend.add(
-      createBackendPlugin({
-        pluginId: 'quiet',
-        register(reg) {
-          reg.registerInit({ deps: {}, async init() {} });
-        },
-      }),
-    );
+    backend.add(quietPlugin());
     await backend.start();
     const user = { headers: { authorization: 'Bearer user' } };
     expect((await fetch(`${base()}/api/todo/items`, user)).status).toBe(200);
