@@ -14,9 +14,14 @@ function runFixture(mode: string, count: number): Promise<{ stdout: string; code
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
+    // A child that never ends (the failure some of these tests look for) is killed, not leaked.
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ stdout, code }));
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ stdout, code });
+    });
   });
 }
 
@@ -80,4 +85,23 @@ describe('writeStdoutLine at process exit', () => {
     },
     20_000,
   );
+
+  it('LOG-018: a beforeExit listener that logs does not keep the process alive', async () => {
+    const { stdout, code } = await runFixture('beforeExit', 3);
+    expect(messages(stdout)).toEqual(['entry 0', 'entry 1', 'entry 2', 'before exit 1']);
+    expect(code).toBe(0);
+  }, 20_000);
+
+  it('LOG-018: writes the entries that exit listeners log after the held ones', async () => {
+    const { stdout, code } = await runFixture('exitListener', 3);
+    expect(messages(stdout)).toEqual([
+      'entry 0',
+      'entry 1',
+      'entry 2',
+      'exit A',
+      'exit B',
+      'exit C',
+    ]);
+    expect(code).toBe(0);
+  }, 20_000);
 });

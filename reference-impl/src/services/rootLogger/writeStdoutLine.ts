@@ -3,6 +3,8 @@ import { setImmediate } from 'node:timers';
 /** Lines held back since the last write to standard output; `undefined` when none may be. */
 let held: string[] | undefined;
 let exitHookInstalled = false;
+/** Set once `exit` is under way: no later turn will come, so every line is written at once. */
+let exiting = false;
 /** Past this many held lines they go out at once, so that a burst never piles up in memory. */
 const MAX_HELD = 256;
 
@@ -26,10 +28,12 @@ function flushHeld(): void {
  * and written together when the turn ends, on `setImmediate`, or at once when too many pile up.
  * Held lines are also written when the process exits, whether by `process.exit`, the end of the
  * event loop or an uncaught exception: Node runs `exit` listeners in each case, and standard
- * output to files, pipes and terminals is written synchronously on POSIX.
+ * output to files, pipes and terminals is written synchronously on Linux. Lines logged during
+ * `exit` (by a later listener) are written at once. A held line can come out after a
+ * `console.log` made later in the same turn.
  */
 export function writeStdoutLine(line: string): void {
-  if (held !== undefined) {
+  if (held !== undefined && !exiting) {
     held.push(line);
     if (held.length >= MAX_HELD) {
       flushHeld();
@@ -38,12 +42,18 @@ export function writeStdoutLine(line: string): void {
     return;
   }
   process.stdout.write(`${line}\n`);
+  if (exiting) return;
   held = [];
   if (!exitHookInstalled) {
     exitHookInstalled = true;
-    process.on('exit', flushHeld);
+    process.on('exit', () => {
+      exiting = true;
+      flushHeld();
+    });
   }
   // node:timers' own function: fake timers in tests replace the global one, and would hold the
-  // lines until the test advanced its clock.
-  setImmediate(flushHeld);
+  // lines until the test advanced its clock. Unreferenced, so that logging never keeps a process
+  // alive: a `beforeExit` listener that logs would otherwise schedule work, which makes Node emit
+  // `beforeExit` again, forever. A process that ends first writes what is held on `exit`.
+  setImmediate(flushHeld).unref();
 }
