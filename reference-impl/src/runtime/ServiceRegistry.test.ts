@@ -108,4 +108,48 @@ describe('ServiceRegistry', () => {
       message: expect.stringContaining('no root today'),
     });
   });
+
+  it('a dependency cycle that preflight would have rejected waits on itself instead of overflowing the stack', async () => {
+    const aRef = createServiceRef<string>({ id: 'test.cycle.a' });
+    const bRef = createServiceRef<string>({ id: 'test.cycle.b' });
+    const registry = new ServiceRegistry();
+    registry.add(
+      internal(createServiceFactory({ service: aRef, deps: { b: bRef }, factory: () => 'a' })),
+      'default',
+      'defaults[0]',
+    );
+    registry.add(
+      internal(createServiceFactory({ service: bRef, deps: { a: aRef }, factory: () => 'b' })),
+      'default',
+      'defaults[1]',
+    );
+    let outcome = 'pending';
+    const instance = registry.get(asRef(aRef), 'p');
+    void instance?.then(
+      () => (outcome = 'resolved'),
+      (error: unknown) => (outcome = `rejected: ${String(error)}`),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(outcome).toBe('pending');
+
+    const rootA = createServiceRef<string>({ id: 'test.cycle.rootA', scope: 'root' });
+    const rootB = createServiceRef<string>({ id: 'test.cycle.rootB', scope: 'root' });
+    registry.add(
+      internal(createServiceFactory({ service: rootA, deps: { b: rootB }, factory: () => 'a' })),
+      'default',
+      'defaults[2]',
+    );
+    registry.add(
+      internal(createServiceFactory({ service: rootB, deps: { a: rootA }, factory: () => 'b' })),
+      'default',
+      'defaults[3]',
+    );
+    let rootOutcome = 'pending';
+    void registry.get(asRef(rootA), 'root')?.then(
+      () => (rootOutcome = 'resolved'),
+      (error: unknown) => (rootOutcome = `rejected: ${String(error)}`),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(rootOutcome).toBe('pending');
+  });
 });

@@ -376,9 +376,11 @@ export class ServiceRegistry {
     if (ref.scope === 'root') {
       let existing = this.#rootInstances.get(factory);
       if (!existing) {
+        const settle = this.#holdPlace((p) => this.#rootInstances.set(factory, p));
         existing = this.#createRoot(factory, `${serviceInstanceKey(ref, pluginId)}${suffix}`);
         this.#track(existing);
         this.#rootInstances.set(factory, existing);
+        settle(existing);
       }
       return existing;
     }
@@ -396,6 +398,8 @@ export class ServiceRegistry {
     }
     let existing = instances.byPlugin.get(pluginId);
     if (!existing) {
+      const byPlugin = instances.byPlugin;
+      const settle = this.#holdPlace((p) => byPlugin.set(pluginId, p));
       existing = this.#createForPlugin(
         factory,
         instances.context,
@@ -403,8 +407,25 @@ export class ServiceRegistry {
         `${serviceInstanceKey(ref, pluginId)}${suffix}`,
       );
       instances.byPlugin.set(pluginId, existing);
+      settle(existing);
     }
     return existing;
+  }
+
+  /**
+   * Stores a placeholder for an instance about to be created and returns what settles it with
+   * the instance. Creation resolves ready dependencies synchronously, so without a placeholder a
+   * dependency cycle (which preflight rejects, but a direct user of the registry may still build)
+   * would recurse until the stack overflows; with it, the cycle waits on itself, as it would
+   * with asynchronous creation.
+   */
+  #holdPlace(store: (placeholder: Promise<unknown>) => void): (instance: Promise<unknown>) => void {
+    let settle: (instance: Promise<unknown>) => void = () => {};
+    const placeholder = new Promise<unknown>((resolve) => (settle = resolve));
+    // Only a cycle ever awaits it; a failed creation is reported through the instance itself.
+    placeholder.catch(() => {});
+    store(placeholder);
+    return settle;
   }
 
   /**
