@@ -1,13 +1,13 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Ajv } from 'ajv';
 import type { Ajv2020, ValidateFunction } from 'ajv/dist/2020.js';
 import type { AnyValidateFunction } from 'ajv/dist/types/index.js';
 import type { ConfigKeywordHooks, ConfigSchema } from './ConfigSchemaValidator.js';
-import { isJsonObject } from './jsonValues.js';
+import { findPackageDir } from './collectPackageSchemas.js';
 import type { EnvSource } from './substituteEnv.js';
+import { writeFileAtomically } from './writeFileAtomically.js';
 
 const require = createRequire(import.meta.url);
 
@@ -95,17 +95,7 @@ export class ConfigValidatorCache {
 
   /** Stores `code` (from {@link standaloneValidatorCode}) under `key`; does nothing on failure. */
   save(key: string, code: string, location: string): void {
-    const file = this.#file(key);
-    // Written beside its final name and renamed, so that a concurrent start never reads half.
-    const temporary = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
-    try {
-      mkdirSync(this.dir, { recursive: true });
-      writeFileSync(temporary, toFactoryModule(code, location));
-      renameSync(temporary, file);
-    } catch {
-      // A read-only or missing location only costs the next start a compilation.
-      removeQuietly(temporary);
-    }
+    writeFileAtomically(this.#file(key), toFactoryModule(code, location));
   }
 
   #file(key: string): string {
@@ -140,14 +130,6 @@ function toFactoryModule(code: string, location: string): string {
   ].join('\n');
 }
 
-function removeQuietly(file: string): void {
-  try {
-    rmSync(file, { force: true });
-  } catch {
-    // Its directory is not there or not writable: then neither is the file.
-  }
-}
-
 let versions: string[] | undefined;
 
 function dependencyVersions(): string[] {
@@ -155,16 +137,4 @@ function dependencyVersions(): string[] {
     (name) => (require(`${name}/package.json`) as { version: string }).version,
   );
   return versions;
-}
-
-/** The nearest directory at or above `start` whose `package.json` is a JSON object. */
-function findPackageDir(start: string): string | undefined {
-  for (let dir = resolve(start); ; dir = dirname(dir)) {
-    try {
-      if (isJsonObject(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')))) return dir;
-    } catch {
-      // No manifest here (or not one a package manager would accept): look further up.
-    }
-    if (dirname(dir) === dir) return undefined;
-  }
 }

@@ -1,8 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ConfigSchema } from './ConfigSchemaValidator.js';
 import { isJsonObject } from './jsonValues.js';
+import { writeFileAtomically } from './writeFileAtomically.js';
 
 /** Bump when the file's layout or what the walk records changes. */
 const FORMAT = 1;
@@ -58,20 +59,7 @@ export class PackageSchemaWalkCache {
       witnesses: [...witnesses],
       result,
     };
-    // Written beside its final name and renamed, so that a concurrent start never reads half.
-    const temporary = `${this.file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
-    try {
-      mkdirSync(resolve(this.file, '..'), { recursive: true });
-      writeFileSync(temporary, JSON.stringify(stored));
-      renameSync(temporary, this.file);
-    } catch {
-      // A read-only location only costs the next start a walk.
-      try {
-        rmSync(temporary, { force: true });
-      } catch {
-        // The directory itself is unusable; nothing was written.
-      }
-    }
+    writeFileAtomically(this.file, JSON.stringify(stored));
   }
 }
 

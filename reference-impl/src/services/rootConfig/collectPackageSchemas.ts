@@ -94,6 +94,15 @@ export async function collectPackageSchemas(
   return result;
 }
 
+/**
+ * The backend package's folder: the nearest folder at or above `cwd` whose `package.json` is a
+ * JSON object; `undefined` when there is none. The walk starts there, and rootConfig's caches
+ * live in its `node_modules/.cache`.
+ */
+export function findPackageDir(cwd: string): string | undefined {
+  return new PackageTree().findPackageDir(cwd);
+}
+
 async function addSchema(
   dir: string,
   manifest: Manifest,

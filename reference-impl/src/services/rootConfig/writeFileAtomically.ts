@@ -1,0 +1,25 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+/**
+ * Writes `text` to `file` through a temporary file beside it and a rename, so that a concurrent
+ * start never reads half a file; creates the folder first. Returns whether it worked: the callers
+ * are caches, for which a location that cannot be written only costs the next start some work.
+ */
+export function writeFileAtomically(file: string, text: string): boolean {
+  const temporary = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(temporary, text);
+    renameSync(temporary, file);
+    return true;
+  } catch {
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // The folder itself is unusable (not there, not writable): then neither is the file.
+    }
+    return false;
+  }
+}
