@@ -1,33 +1,19 @@
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ConfigReader } from './ConfigReader.js';
 import { isConfigError } from './ConfigError.js';
 import { ConfigSchemaValidator, type ConfigSchema } from './ConfigSchemaValidator.js';
 import { collectSecrets } from './collectSecrets.js';
 import type { JsonObject } from './jsonValues.js';
-import { loadConfigSources } from './loadConfigSources.js';
+import { loadProductionConfig, PRODUCTION_ENV } from './fixtures/productionConfig.js';
 import { loadSpecSchemas } from './loadSpecSchemas.js';
 import { validateConfig } from './validateConfig.js';
-
-const PRODUCTION_FILE = fileURLToPath(
-  new URL('./fixtures/production.app-config.yaml', import.meta.url),
-);
-const PRODUCTION_ENV = {
-  TLS_KEY: '-----BEGIN PRIVATE KEY-----\nMIIE...\n-----END PRIVATE KEY-----',
-  CI_TOKEN: 'eZv5o+fW3KnR3kVabMW4ZcDNLPl8nmMW',
-  LEGACY_SECRET: 'bXktc2VjcmV0LWtleS1mb3ItbGVnYWN5',
-  POSTGRES_PASSWORD: 's3cr3t-pg',
-  REDIS_PASSWORD: 'r3d1s-pass',
-};
 
 let spec: ConfigSchema;
 let production: JsonObject;
 
 beforeAll(async () => {
   spec = await loadSpecSchemas();
-  production = (
-    await loadConfigSources({ argv: ['--config', PRODUCTION_FILE], cwd: '/', env: PRODUCTION_ENV })
-  ).data;
+  production = await loadProductionConfig();
 });
 
 function minimal(backend: JsonObject = {}): JsonObject {

@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ConfigSchemaValidator, type ConfigSchema } from './ConfigSchemaValidator.js';
 import {
@@ -8,26 +7,13 @@ import {
 } from './generateSpecConfigValidator.js';
 import { SPEC_SCHEMAS_HASH } from './generated/specConfigValidator.js';
 import type { JsonObject } from './jsonValues.js';
-import { loadConfigSources } from './loadConfigSources.js';
+import { loadProductionConfig } from './fixtures/productionConfig.js';
 import { loadSpecSchemas, readSpecSchemaFiles } from './loadSpecSchemas.js';
-
-const PRODUCTION_FILE = fileURLToPath(
-  new URL('./fixtures/production.app-config.yaml', import.meta.url),
-);
-const PRODUCTION_ENV = {
-  TLS_KEY: '-----BEGIN PRIVATE KEY-----\nMIIE...\n-----END PRIVATE KEY-----',
-  CI_TOKEN: 'eZv5o+fW3KnR3kVabMW4ZcDNLPl8nmMW',
-  LEGACY_SECRET: 'bXktc2VjcmV0LWtleS1mb3ItbGVnYWN5',
-  POSTGRES_PASSWORD: 's3cr3t-pg',
-  REDIS_PASSWORD: 'r3d1s-pass',
-};
 
 let production: JsonObject;
 
 beforeAll(async () => {
-  production = (
-    await loadConfigSources({ argv: ['--config', PRODUCTION_FILE], cwd: '/', env: PRODUCTION_ENV })
-  ).data;
+  production = await loadProductionConfig();
 });
 
 describe('the precompiled validator of the spec schemas', () => {
