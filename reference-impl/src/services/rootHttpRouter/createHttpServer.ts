@@ -2,6 +2,7 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { RequestListener } from 'node:http';
+import { createMessageConstructors, type MessagePrototypes } from './createMessageConstructors.js';
 import type { ListenOptions } from './readListenOptions.js';
 import type { ServerOptions } from './readServerOptions.js';
 import { RootHttpRouterError } from './RootHttpRouterError.js';
@@ -34,11 +35,21 @@ export function createHttpServer(options: {
   listen: ListenOptions;
   serverOptions?: ServerOptions;
   tls?: { cert: string; key: string };
+  /**
+   * The prototypes the listener (an express app) gives requests and responses; the server then
+   * creates them with those prototypes (see `createMessageConstructors`).
+   */
+  messagePrototypes?: MessagePrototypes;
 }): ManagedHttpServer {
   const { listener, listen } = options;
+  const constructors =
+    (options.messagePrototypes && createMessageConstructors(options.messagePrototypes)) ?? {};
   const server: http.Server = options.tls
-    ? https.createServer({ cert: options.tls.cert, key: options.tls.key }, listener)
-    : http.createServer(listener);
+    ? https.createServer(
+        { ...constructors, cert: options.tls.cert, key: options.tls.key },
+        listener,
+      )
+    : http.createServer(constructors, listener);
   const serverOptions = options.serverOptions ?? {};
   if (serverOptions.headersTimeout !== undefined)
     server.headersTimeout = serverOptions.headersTimeout;

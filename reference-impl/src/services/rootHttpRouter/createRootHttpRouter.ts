@@ -97,6 +97,7 @@ export async function createRootHttpRouter(
   app.disable('x-powered-by'); // RHTTP-052
   const server = createHttpServer({
     listener: app,
+    messagePrototypes: { request: app.request, response: app.response },
     listen,
     serverOptions,
     ...(tls ? { tls } : {}),
