@@ -12,7 +12,7 @@ import {
   type LoadConfigSourcesOptions,
   type LoadedConfig,
 } from './loadConfigSources.js';
-import { loadSpecSchemas } from './loadSpecSchemas.js';
+import { loadSpecSchemas, saveSpecValidatorCodeCache } from './loadSpecSchemas.js';
 import type { EnvSource } from './substituteEnv.js';
 import { validateConfig } from './validateConfig.js';
 import { watchFiles, type FileWatch } from './watchFiles.js';
@@ -110,7 +110,9 @@ export class DefaultRootConfig {
 
     // Beside the packages whose schemas it holds, so a reinstall can drop it with them.
     const cache = ConfigValidatorCache.locate(cwd, load.env);
-    const schemas: ConfigSchema[] = [await loadSpecSchemas()];
+    const schemas: ConfigSchema[] = [
+      await loadSpecSchemas(cache ? { codeCacheDir: cache.dir } : {}),
+    ];
     if (options.packageSchemas ?? true) {
       const collected = await collectPackageSchemas(cwd, cache ? { cacheDir: cache.dir } : {});
       schemas.push(...collected.schemas);
@@ -134,7 +136,13 @@ export class DefaultRootConfig {
     });
 
     const loaded = await loadConfigSources(load);
-    const secrets = validateConfig(loaded.data, validator);
+    let secrets: Set<string>;
+    try {
+      secrets = validateConfig(loaded.data, validator);
+    } finally {
+      // After validating, whatever the verdict: the cache then holds what validation compiled.
+      saveSpecValidatorCodeCache();
+    }
     logger.info(`Loaded config from ${describeSources(loaded)}`, {
       files: loaded.sources
         .filter((s) => s.name !== 'env' && !loaded.urls.includes(s.name))

@@ -8,10 +8,23 @@ import {
   type ConfigKeywordHooks,
   type ConfigSchema,
 } from './ConfigSchemaValidator.js';
+import { compileWithCodeCache, type CodeCachedScript } from './compileWithCodeCache.js';
 import type { JsonObject } from './jsonValues.js';
 
 const ROOT_SCHEMA = 'app-config.schema.json';
+const require = createRequire(import.meta.url);
 let cached: Promise<ConfigSchema> | undefined;
+let unsavedCodeCache: CodeCachedScript | undefined;
+
+/** What `generated/specConfigValidator.ts` exports. */
+interface GeneratedValidator {
+  SPEC_SCHEMAS_HASH: string;
+  SPEC_CONFIG_VALIDATOR_CODE_HASH: string;
+  SPEC_CONFIG_VALIDATOR_CODE: string;
+}
+
+/** The factory the generated validator code evaluates to. */
+type ValidatorFactory = (hooks: ConfigKeywordHooks, require: NodeJS.Require) => ValidateFunction;
 
 /**
  * The JSON Schemas published in `@openstage/spec/schemas` (CONF-055), as one schema rooted at
@@ -19,27 +32,43 @@ let cached: Promise<ConfigSchema> | undefined;
  *
  * **Details**: when the files still have the content hash that
  * `generated/specConfigValidator.ts` was generated from, that precompiled validator is
- * installed for the returned schema, and validating against it compiles nothing.
+ * installed for the returned schema, and validating against it compiles nothing. It is compiled
+ * with V8's code cache in `codeCacheDir` when one is given (the first call's options count);
+ * call {@link saveSpecValidatorCodeCache} once it has validated a document.
  */
-export function loadSpecSchemas(): Promise<ConfigSchema> {
-  cached ??= readAndRegister().catch((error: unknown) => {
+export function loadSpecSchemas(options: { codeCacheDir?: string } = {}): Promise<ConfigSchema> {
+  cached ??= readAndRegister(options.codeCacheDir).catch((error: unknown) => {
     cached = undefined;
     throw error;
   });
   return cached;
 }
 
-async function readAndRegister(): Promise<ConfigSchema> {
+/**
+ * Writes the code cache of the precompiled validator if its compile did not use one; a no-op
+ * after the first call. Called after the first validation, so that the cache also holds the
+ * functions that validation compiled.
+ */
+export function saveSpecValidatorCodeCache(): void {
+  unsavedCodeCache?.saveCodeCache();
+  unsavedCodeCache = undefined;
+}
+
+async function readAndRegister(codeCacheDir: string | undefined): Promise<ConfigSchema> {
   // The import first: its file is read off the main thread while the schemas are read on it.
   const [generated, { schema, hash }] = await Promise.all([
-    import('./generated/specConfigValidator.js') as Promise<{
-      SPEC_SCHEMAS_HASH: string;
-      createSpecConfigValidator: (hooks: ConfigKeywordHooks) => ValidateFunction;
-    }>,
+    import('./generated/specConfigValidator.js') as Promise<GeneratedValidator>,
     readSpecSchemaFiles(),
   ]);
   if (generated.SPEC_SCHEMAS_HASH === hash) {
-    registerPrecompiledSchema(schema, generated.createSpecConfigValidator);
+    const script = compileWithCodeCache(generated.SPEC_CONFIG_VALIDATOR_CODE, {
+      name: 'spec-config-validator',
+      key: generated.SPEC_CONFIG_VALIDATOR_CODE_HASH,
+      cacheDir: codeCacheDir,
+    });
+    const create = script.value as ValidatorFactory;
+    registerPrecompiledSchema(schema, (hooks) => create(hooks, require));
+    unsavedCodeCache = script;
   }
   return schema;
 }
