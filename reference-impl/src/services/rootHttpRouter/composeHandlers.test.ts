@@ -121,3 +121,27 @@ describe('composeHandlers', () => {
     expect(trace).toEqual(['a', 'late']);
   });
 });
+
+describe('composeHandlers with many synchronous handlers', () => {
+  it('passes a request through 20,000 of them without overflowing the stack', async () => {
+    const handlers = Array.from({ length: 20_000 }, () => step((_req, _res, next) => next()));
+    let reached = 0;
+    handlers.push(step((_req, _res, next) => (reached++, next())));
+    const result = await run(handlers, []);
+    expect(reached).toBe(1);
+    expect(result.done).toEqual([undefined]);
+  });
+
+  it('carries an error across the turns it takes', async () => {
+    const failure = new Error('deep');
+    const handlers: ComposableHandler[] = [
+      step((_req, _res, next) => next(failure)),
+      ...Array.from(
+        { length: 5_000 },
+        () => (err: unknown, _q: Request, _s: Response, next: NextFunction) => next(err),
+      ),
+    ];
+    const result = await run(handlers, []);
+    expect(result.done).toEqual([failure]);
+  });
+});
