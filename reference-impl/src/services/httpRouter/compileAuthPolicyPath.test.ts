@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileAuthPolicyPath } from './compileAuthPolicyPath.js';
+import { MAX_SHARED_MATCHERS, compileAuthPolicyPath } from './compileAuthPolicyPath.js';
 
 function matches(pattern: string, path: string): boolean {
   const test = compileAuthPolicyPath(pattern);
@@ -45,5 +45,19 @@ describe('compileAuthPolicyPath', () => {
     for (const bad of ['', 'static', '/a b', '/:', '/x(', '/x)', '/[a]', '/n/:id(\\d+']) {
       expect(compileAuthPolicyPath(bad), bad).toBeUndefined();
     }
+  });
+});
+
+describe('compileAuthPolicyPath sharing', () => {
+  it('shares the matcher of a path up to a bound, and past it still compiles each path correctly', () => {
+    expect(compileAuthPolicyPath('/shared/:id')).toBe(compileAuthPolicyPath('/shared/:id'));
+    for (let i = 0; i < MAX_SHARED_MATCHERS; i++) compileAuthPolicyPath(`/filler-${i}`);
+    // The cache is full now: a new path is compiled on every call rather than kept.
+    const late = compileAuthPolicyPath('/entity/:ref');
+    expect(late).not.toBe(compileAuthPolicyPath('/entity/:ref'));
+    expect(late?.('/entity/component:default/x')).toBe(true);
+    expect(late?.('/entities')).toBe(false);
+    // What was shared before stays shared.
+    expect(compileAuthPolicyPath('/shared/:id')).toBe(compileAuthPolicyPath('/shared/:id'));
   });
 });

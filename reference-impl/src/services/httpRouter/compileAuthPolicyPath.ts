@@ -14,11 +14,16 @@ export function compileAuthPolicyPath(
   if (typeof path !== 'string') return undefined;
   // Matchers are pure (the regular expression is neither global nor sticky), so plugins that
   // declare the same policy path, such as `/health`, share one instead of each compiling it.
+  // The cache is bounded: a plugin that adds policies for paths made at run time (one per
+  // entity, say) gets matchers of its own beyond it instead of growing it forever.
   if (compiled.has(path)) return compiled.get(path);
   const matcher = compile(path);
-  compiled.set(path, matcher);
+  if (compiled.size < MAX_SHARED_MATCHERS) compiled.set(path, matcher);
   return matcher;
 }
+
+/** How many policy paths share their matcher; far more than the backends we know declare. */
+export const MAX_SHARED_MATCHERS = 1024;
 
 const compiled = new Map<string, ((requestPath: string) => boolean) | undefined>();
 
