@@ -1,5 +1,5 @@
 import { BACKEND_FEATURE_TYPE, BACKEND_FEATURE_VERSION } from '../wireFormat/constants.js';
-import { registerFactoryBody } from '../wireFormat/factoryBodies.js';
+import { registerFactoryBody, type FactoryBody } from '../wireFormat/factoryBodies.js';
 import type {
   ServiceFactory,
   ServiceInstances,
@@ -110,13 +110,11 @@ export function createServiceFactory(
     { [name in string]: ServiceRef<unknown> }
   >;
   // The runtime calls the body itself (see factoryBodies): a backend builds these once per plugin.
-  const pluginFactory = async (
-    deps: ServiceRefsToInstances<{ [name in string]: ServiceRef<unknown> }>,
-    ctx: unknown,
-  ) => plugin.factory(deps, ctx);
-  registerFactoryBody(pluginFactory, (deps, ctx) =>
-    plugin.factory(deps as ServiceRefsToInstances<{ [name in string]: ServiceRef<unknown> }>, ctx),
-  );
+  const body: FactoryBody = (deps, ctx) =>
+    plugin.factory(deps as ServiceRefsToInstances<{ [name in string]: ServiceRef<unknown> }>, ctx);
+  const pluginFactory = async (deps: { [name in string]: unknown }, ctx: unknown) =>
+    body(deps, ctx);
+  registerFactoryBody(pluginFactory, body);
   return {
     ...base,
     ...('createRootContext' in plugin

@@ -88,8 +88,13 @@ function createPluginMetadataFactory(pluginId: string): InternalServiceFactory {
     featureType: 'service',
     service: { id: PLUGIN_METADATA_SERVICE_ID, scope: 'plugin', multiton: false },
     deps: {},
-    factory: async () => ({ getId: () => pluginId }),
+    factory: async () => pluginMetadataFor(pluginId),
   };
+}
+
+/** The `core.pluginMetadata` instance of a plugin. */
+function pluginMetadataFor(pluginId: string): { getId(): string } {
+  return { getId: () => pluginId };
 }
 
 /** FEAT-072, FEAT-073: `__defaultFactory`, else the older `defaultFactory`. */
@@ -336,8 +341,8 @@ export class ServiceRegistry {
   #pluginMetadataOf(pluginId: string): Promise<unknown> {
     let existing = this.#pluginMetadata.get(pluginId);
     if (!existing) {
-      // The value createPluginMetadataFactory's factory resolves to, ready at once.
-      existing = this.#ready({ getId: () => pluginId });
+      // Made here rather than by createPluginMetadataFactory's factory: ready at once.
+      existing = this.#ready(pluginMetadataFor(pluginId));
       this.#pluginMetadata.set(pluginId, existing);
     }
     return existing;
@@ -365,14 +370,7 @@ export class ServiceRegistry {
     suffix: string,
   ): Promise<unknown> {
     const ref = factory.service;
-    if (ref.id === PLUGIN_METADATA_SERVICE_ID) {
-      let existing = this.#pluginMetadata.get(pluginId);
-      if (!existing) {
-        existing = this.#track(factory.factory({}, undefined));
-        this.#pluginMetadata.set(pluginId, existing);
-      }
-      return existing;
-    }
+    if (ref.id === PLUGIN_METADATA_SERVICE_ID) return this.#pluginMetadataOf(pluginId);
     if (ref.scope === 'root') {
       let existing = this.#rootInstances.get(factory);
       if (!existing) {
