@@ -191,35 +191,28 @@ export class StartupTimeline {
    * pending dependency at each step: `['catalog', "core.scheduler for 'catalog'", ...]`.
    */
   waitChain(key: string): string[] {
-    const chain: string[] = [];
+    return this.#chain(key).map((entry) => entry.label);
+  }
+
+  /** Like {@link waitChain}, as entry refs (the log field `waitChain`, INIT-149). */
+  waitChainRefs(key: string): TimelineEntryRef[] {
+    return this.#chain(key).map(refOf);
+  }
+
+  /** The entry at `key`, then at each step the pending dependency that began earliest (INIT-148). */
+  #chain(key: string): TimelineEntry[] {
+    const chain: TimelineEntry[] = [];
     const seen = new Set<string>();
     let current = this.#entries.get(key);
     while (current && !seen.has(current.key)) {
       seen.add(current.key);
-      chain.push(current.label);
-      // Follow the pending dependency that began earliest (INIT-148).
+      chain.push(current);
       current = waitingKeys(current)
         .map((k) => this.#entries.get(k))
         .filter((e): e is TimelineEntry => e !== undefined && e.outcome === 'pending')
         .sort((a, b) => a.startedAt - b.startedAt)[0];
     }
     return chain;
-  }
-
-  /** Like {@link waitChain}, as entry refs (the log field `waitChain`, INIT-149). */
-  waitChainRefs(key: string): TimelineEntryRef[] {
-    const keys: TimelineEntryRef[] = [];
-    const seen = new Set<string>();
-    let current = this.#entries.get(key);
-    while (current && !seen.has(current.key)) {
-      seen.add(current.key);
-      keys.push(refOf(current));
-      current = waitingKeys(current)
-        .map((k) => this.#entries.get(k))
-        .filter((e): e is TimelineEntry => e !== undefined && e.outcome === 'pending')
-        .sort((a, b) => a.startedAt - b.startedAt)[0];
-    }
-    return keys;
   }
 
   /** Pending entries of a kind. */
