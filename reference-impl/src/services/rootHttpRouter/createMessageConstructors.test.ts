@@ -27,6 +27,22 @@ describe('createMessageConstructors', () => {
     expect(res.req).toBe(req);
     expect(res.headersSent).toBe(false);
   });
+
+  it("leaves Node's classes in place when its constructors are classes, which cannot be called", () => {
+    const app = express();
+    class Request extends IncomingMessage {}
+    class Response extends ServerResponse {}
+    const prototypes = { request: app.request, response: app.response };
+    expect(
+      createMessageConstructors(prototypes, { IncomingMessage: Request, ServerResponse }),
+    ).toBeUndefined();
+    expect(
+      createMessageConstructors(prototypes, {
+        IncomingMessage,
+        ServerResponse: Response as typeof ServerResponse,
+      }),
+    ).toBeUndefined();
+  });
 });
 
 // Hidden classes are only visible to V8's natives syntax, which needs a process of its own. The

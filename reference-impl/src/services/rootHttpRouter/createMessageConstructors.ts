@@ -29,14 +29,16 @@ export interface MessageConstructors {
  * bench/). The objects are still `IncomingMessage` and `ServerResponse` instances: the
  * prototypes inherit from Node's through express's.
  *
+ * @param node Node's constructors, which the returned ones run; a parameter for the tests.
  * @returns `undefined` when Node's constructors are classes, which cannot be called on an object
  *   of another prototype; the server then keeps Node's own.
  */
 export function createMessageConstructors(
   prototypes: MessagePrototypes,
+  node: MessageConstructors = { IncomingMessage, ServerResponse },
 ): MessageConstructors | undefined {
-  const request = asCallable(IncomingMessage);
-  const response = asCallable(ServerResponse);
+  const request = asCallable(node.IncomingMessage);
+  const response = asCallable(node.ServerResponse);
   // Node's own constructors must be callable on an object made elsewhere, as they are in Node 20
   // and 22; should a later Node make them classes, the server keeps Node's classes.
   if (request === undefined || response === undefined) return undefined;
