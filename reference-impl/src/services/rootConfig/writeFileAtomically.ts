@@ -3,9 +3,10 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 /**
- * Writes `text` (or bytes) to `file` through a temporary file beside it and a rename, so that a concurrent
- * start never reads half a file; creates the folder first. Returns whether it worked: the callers
- * are caches, for which a location that cannot be written only costs the next start some work.
+ * Writes `text` (or bytes) to `file` through a temporary file beside it and a rename, so that a
+ * concurrent start never reads half a file; creates the folder first. Returns whether it worked:
+ * the callers are caches, for which a location that cannot be written only costs the next start
+ * some work.
  */
 export function writeFileAtomically(file: string, text: string | Uint8Array): boolean {
   const temporary = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;

@@ -5,6 +5,15 @@ import { composeHandlers, type ComposableHandler } from './composeHandlers.js';
 /** A request handler, typed for the array of mixed handlers it goes in. */
 const step = (handler: RequestHandler): ComposableHandler => handler;
 
+/** An error handler that records `caught <message>`, then passes the error on or clears it. */
+const catcher =
+  (trace: string[], then: 'pass on' | 'clear'): ComposableHandler =>
+  (err: unknown, _req: Request, _res: Response, next: NextFunction) => {
+    trace.push(`caught ${(err as Error).message}`);
+    if (then === 'pass on') next(err);
+    else next();
+  };
+
 /** Runs `handlers` on a fresh request; resolves to the trace and what reached `done`. */
 function run(
   handlers: ComposableHandler[],
@@ -46,10 +55,7 @@ describe('composeHandlers', () => {
         },
         step((_req, _res, next) => (trace.push('a'), next(failure))),
         step((_req, _res, next) => (trace.push('skipped'), next())),
-        (err: unknown, _req: Request, _res: Response, next: NextFunction) => {
-          trace.push(`caught ${(err as Error).message}`);
-          next(err);
-        },
+        catcher(trace, 'pass on'),
       ],
       trace,
     );
@@ -64,10 +70,7 @@ describe('composeHandlers', () => {
         step(() => {
           throw new Error('thrown');
         }),
-        (err: unknown, _req: Request, _res: Response, next: NextFunction) => {
-          trace.push(`caught ${(err as Error).message}`);
-          next();
-        },
+        catcher(trace, 'clear'),
         step((_req, _res, next) => (trace.push('after'), next())),
       ],
       trace,
