@@ -1,4 +1,4 @@
-import { Duration } from 'luxon';
+import { luxonDuration } from './luxonDuration.js';
 import ms from 'ms';
 
 const UNIT_KEYS = new Set([
@@ -27,7 +27,7 @@ export function parseDuration(value: unknown): number | undefined {
     // A bare number in a string is ambiguous (seconds? ms?), so CONF-052 rejects it.
     if (text === '' || /^-?\d+(\.\d+)?$/.test(text)) return undefined;
     if (/^-?P/i.test(text)) {
-      const duration = Duration.fromISO(text);
+      const duration = luxonDuration().fromISO(text);
       return duration.isValid && duration.toMillis() >= 0 ? duration.toMillis() : undefined;
     }
     const parsed = ms(text as ms.StringValue) as number | undefined;
@@ -45,7 +45,7 @@ export function parseDuration(value: unknown): number | undefined {
     ) {
       return undefined;
     }
-    const total = Duration.fromObject(
+    const total = luxonDuration().fromObject(
       Object.fromEntries(entries) as Record<string, number>,
     ).toMillis();
     return total >= 0 ? total : undefined;

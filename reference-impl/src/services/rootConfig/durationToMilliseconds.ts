@@ -1,4 +1,4 @@
-import { Duration } from 'luxon';
+import { luxonDuration } from '../../runtime/luxonDuration.js';
 import ms from 'ms';
 import { isJsonObject } from './jsonValues.js';
 
@@ -50,7 +50,7 @@ function fromString(text: string): DurationResult {
   }
   if (/^[+-]?P/i.test(text)) {
     if (!ISO.test(text)) return fail(`'${text}' is not a valid non-negative ISO 8601 duration`);
-    const duration = Duration.fromISO(text.replace(',', '.'));
+    const duration = luxonDuration().fromISO(text.replace(',', '.'));
     if (!duration.isValid) return fail(`'${text}' is not a valid ISO 8601 duration`);
     return { ok: true, milliseconds: duration.toMillis() };
   }

@@ -1,4 +1,4 @@
-import { Duration } from 'luxon';
+import { luxonDuration } from '../../runtime/luxonDuration.js';
 import type { TaskCadence } from './parseTaskSchedule.js';
 import type { TaskSettingsV2 } from './TaskSettingsV2.js';
 
@@ -9,7 +9,7 @@ import type { TaskSettingsV2 } from './TaskSettingsV2.js';
 export function cadenceFromSettings(settings: TaskSettingsV2): TaskCadence | undefined {
   if (settings.cadence === 'manual') return { kind: 'manual' };
   if (settings.cadence.startsWith('P')) {
-    const duration = Duration.fromISO(settings.cadence);
+    const duration = luxonDuration().fromISO(settings.cadence);
     return duration.isValid && duration.toMillis() > 0
       ? { kind: 'duration', milliseconds: duration.toMillis() }
       : undefined;

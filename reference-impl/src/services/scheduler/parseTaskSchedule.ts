@@ -1,6 +1,6 @@
 import type { SchedulerServiceTaskScope } from '@openstage/spec';
 import { CronExpressionParser } from 'cron-parser';
-import { Duration } from 'luxon';
+import { luxonDuration } from '../../runtime/luxonDuration.js';
 import { readTaskDuration, type ScheduleContext } from './readTaskDuration.js';
 import { SchedulerError } from './SchedulerError.js';
 import type { TaskSettingsV2 } from './TaskSettingsV2.js';
@@ -58,7 +58,7 @@ function readCadence(
   frequency: unknown,
   context: ScheduleContext,
 ): { cadence: TaskCadence; text: string } {
-  if (typeof frequency === 'object' && frequency !== null && !Duration.isDuration(frequency)) {
+  if (typeof frequency === 'object' && frequency !== null && !luxonDuration().isDuration(frequency)) {
     if ('cron' in frequency) {
       const expression = (frequency as { cron: unknown }).cron;
       if (typeof expression !== 'string') {

@@ -3,7 +3,7 @@ import type {
   HumanDuration,
   SchedulerServiceTaskScheduleDefinition,
 } from '@openstage/spec';
-import { Duration } from 'luxon';
+import { luxonDuration } from '../../runtime/luxonDuration.js';
 import ms from 'ms';
 import { HUMAN_DURATION_FIELDS } from './readTaskDuration.js';
 import { SchedulerError } from './SchedulerError.js';
@@ -30,7 +30,7 @@ function invalidDuration(key: string, value: unknown, reason: string): Scheduler
 function readDuration(key: string, value: unknown): HumanDuration {
   if (typeof value === 'string') {
     if (value.startsWith('P')) {
-      const duration = Duration.fromISO(value);
+      const duration = luxonDuration().fromISO(value);
       if (!duration.isValid) throw invalidDuration(key, value, 'not a valid ISO 8601 duration');
       return duration.toObject() as HumanDuration;
     }

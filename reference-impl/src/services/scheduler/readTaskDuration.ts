@@ -1,4 +1,5 @@
-import { Duration } from 'luxon';
+import type { Duration } from 'luxon';
+import { luxonDuration } from '../../runtime/luxonDuration.js';
 import { SchedulerError } from './SchedulerError.js';
 
 /** The fields a HumanDuration may have (SCHED-133). */
@@ -44,7 +45,7 @@ export function readTaskDuration(
     throw new SchedulerError(code, { ...context, configPath: field, problem: reason });
   };
   let duration: Duration;
-  if (Duration.isDuration(value)) {
+  if (luxonDuration().isDuration(value)) {
     if (!value.isValid)
       fail(`the luxon Duration is invalid (${value.invalidExplanation ?? 'no reason given'})`);
     duration = value;
@@ -62,7 +63,7 @@ export function readTaskDuration(
         fail(`field '${key}' must be a finite, non-negative number, got ${JSON.stringify(amount)}`);
       }
     }
-    duration = Duration.fromObject(value as Record<string, number>);
+    duration = luxonDuration().fromObject(value as Record<string, number>);
   } else {
     return fail(
       `expected a duration such as { minutes: 5 }, got ${value === undefined ? 'nothing' : JSON.stringify(value)}`,
