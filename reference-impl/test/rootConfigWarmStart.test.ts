@@ -15,7 +15,7 @@ const rootConfigEntry = pathToFileURL(
 function startInFreshProcess(
   cwd: string,
   env: Record<string, string> = {},
-): { ajvCompilerLoaded: boolean; problem?: string } {
+): { ajvCompilerLoaded: boolean; validatorLoaded: boolean; problem?: string } {
   const script = `
     import { createRequire } from 'node:module';
     const { DefaultRootConfig } = await import(${JSON.stringify(rootConfigEntry)});
@@ -28,6 +28,8 @@ function startInFreshProcess(
     const loaded = Object.keys(createRequire(import.meta.url).cache);
     console.log(JSON.stringify({
       ajvCompilerLoaded: loaded.some((file) => /[\\\\/]ajv[\\\\/]dist[\\\\/]compile[\\\\/]/.test(file)),
+      // Every validator, precompiled or cached, loads ajv's runtime helpers when it is created.
+      validatorLoaded: loaded.some((file) => /[\\\\/]ajv[\\\\/]dist[\\\\/]/.test(file)),
       problem,
     }));
   `;
@@ -38,6 +40,7 @@ function startInFreshProcess(
   });
   return JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as {
     ajvCompilerLoaded: boolean;
+    validatorLoaded: boolean;
     problem?: string;
   };
 }
@@ -85,6 +88,23 @@ describe('rootConfig on a warm start', () => {
     expect(warm.ajvCompilerLoaded).toBe(false);
     // The validator from the cache still judges the configuration.
     expect(warm.problem).toBe(cold.problem);
+  });
+
+  it('loads no validator once the same configuration passed, and validates a changed one', () => {
+    const backend = 'backend:\n  baseUrl: http://localhost:7007\n';
+    writeFileSync(join(dir, 'app-config.yaml'), `${backend}pluginA:\n  limit: 5\n`);
+    const first = startInFreshProcess(dir);
+    expect(first).toMatchObject({ validatorLoaded: true });
+    expect(first.problem).toBeUndefined();
+
+    const again = startInFreshProcess(dir);
+    expect(again).toMatchObject({ validatorLoaded: false, ajvCompilerLoaded: false });
+    expect(again.problem).toBeUndefined();
+
+    writeFileSync(join(dir, 'app-config.yaml'), `${backend}pluginA:\n  limit: many\n`);
+    const changed = startInFreshProcess(dir);
+    expect(changed.validatorLoaded).toBe(true);
+    expect(changed.problem).toContain('pluginA.limit');
   });
 
   it('compiles on every start when the cache is turned off', () => {

@@ -35,6 +35,18 @@ export interface ConfigValidationResult {
   problems: ConfigProblem[];
   /** Every secret string of the configuration (CONF-067). */
   secrets: Set<string>;
+  /** The visibilities the schemas gave to paths of the configuration, which `secrets` came from. */
+  marks: ConfigVisibilityMarks;
+}
+
+/**
+ * The visibilities that schemas gave to JSON pointers into a document during its validation:
+ * `visibility` marks one value, `deepVisibility` a value and everything below it. Plain JSON, so
+ * that a document's marks can be kept beside a digest of it (`PassedConfigCache`).
+ */
+export interface ConfigVisibilityMarks {
+  visibility: Array<[pointer: string, visibilities: ConfigVisibility[]]>;
+  deepVisibility: Array<[pointer: string, visibilities: ConfigVisibility[]]>;
 }
 
 const DRAFT_2020 = /^https?:\/\/json-schema\.org\/draft\/2020-12\/schema#?$/;
@@ -170,7 +182,7 @@ export class ConfigSchemaValidator {
     const compiled = schemas.map((source) => {
       const cached = compileCache.get(source)?.[strict ? 'strict' : 'plain'];
       if (cached) return { source, validate: cached };
-      const key = cache && ConfigValidatorCache.key(source, strict, GENERATED_CODE_VERSION);
+      const key = cache && ConfigSchemaValidator.fingerprint(source, strict);
       const stored = key === undefined ? undefined : cache?.load(key, keywordHooks, require);
       if (stored) return remember(source, stored);
       const prepare = (schema: JsonObject): JsonObject =>
@@ -208,6 +220,15 @@ export class ConfigSchemaValidator {
   }
 
   /**
+   * A hash of everything that decides how `source` validates in this mode: the schema, its
+   * references, the versions of ajv and ajv-formats and of this validator's keyword code. Two
+   * sources with one fingerprint accept the same documents and record the same marks.
+   */
+  static fingerprint(source: ConfigSchema, strict: boolean): string {
+    return ConfigValidatorCache.key(source, strict, GENERATED_CODE_VERSION);
+  }
+
+  /**
    * Validates `data` against every schema. Fails with `CONF_SCHEMA_INVALID` only when two
    * schemas give one path both `frontend` and `secret` visibility (CONF-060); violations are
    * returned, not thrown.
@@ -238,9 +259,15 @@ export class ConfigSchemaValidator {
           problems.set(`${problem.path}\u0000${problem.message}`, problem);
       }
     }
+    const toEntries = (map: Map<string, Set<ConfigVisibility>>) =>
+      [...map].map(([pointer, set]): [string, ConfigVisibility[]] => [pointer, [...set]]);
     return {
       problems: [...problems.values()].sort(compareProblems),
       secrets: collectMarkedSecrets(data, current.visibility, current.deepVisibility),
+      marks: {
+        visibility: toEntries(current.visibility),
+        deepVisibility: toEntries(current.deepVisibility),
+      },
     };
   }
 }

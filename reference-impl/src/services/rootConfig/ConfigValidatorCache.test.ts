@@ -273,6 +273,13 @@ describe('where the cache of a backend lives', () => {
     cache = new ConfigValidatorCache(
       join(dir, 'node_modules', '.cache', 'openstage', 'config-schemas'),
     );
-    expect(await readFile(await onlyFile(), 'utf8')).toContain(DRAFT_07.location);
+    // The compiled validator, beside the record of the document that passed (PassedConfigCache).
+    const files = await cachedFiles();
+    expect(files.filter((file) => file.startsWith('passed-'))).toHaveLength(1);
+    const validators = files.filter((file) => file.endsWith('.cjs'));
+    expect(validators).toHaveLength(1);
+    expect(await readFile(join(cache.dir, validators[0] ?? ''), 'utf8')).toContain(
+      DRAFT_07.location,
+    );
   });
 });

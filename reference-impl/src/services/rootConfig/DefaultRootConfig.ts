@@ -1,7 +1,8 @@
 import type { ConfigSubscription, LoggerService } from '@openstage/spec';
 import { ConfigError, isConfigError } from './ConfigError.js';
 import { ConfigReader, type ConfigSnapshot } from './ConfigReader.js';
-import { ConfigSchemaValidator, type ConfigSchema } from './ConfigSchemaValidator.js';
+import type { ConfigSchema } from './ConfigSchemaValidator.js';
+import { ConfigValidation } from './ConfigValidation.js';
 import { collectPackageSchemas } from './collectPackageSchemas.js';
 import { ConfigValidatorCache } from './ConfigValidatorCache.js';
 import { durationToMilliseconds } from './durationToMilliseconds.js';
@@ -12,9 +13,12 @@ import {
   type LoadConfigSourcesOptions,
   type LoadedConfig,
 } from './loadConfigSources.js';
-import { loadSpecSchemas, saveSpecValidatorCodeCache } from './loadSpecSchemas.js';
+import {
+  installSpecValidator,
+  readSpecSchemas,
+  saveSpecValidatorCodeCache,
+} from './loadSpecSchemas.js';
 import type { EnvSource } from './substituteEnv.js';
-import { validateConfig } from './validateConfig.js';
 import { watchFiles, type FileWatch } from './watchFiles.js';
 
 /** The logging the configuration code does: the spec's logger, of which any one fits. */
@@ -62,7 +66,7 @@ export class DefaultRootConfig {
   /** The `rootConfig` service. */
   readonly config: ConfigReader;
   readonly #load: LoadConfigSourcesOptions;
-  readonly #validator: ConfigSchemaValidator;
+  readonly #validation: ConfigValidation;
   readonly #logger: ConfigLogger;
   readonly #listeners = new Set<() => void>();
   #snapshot: ConfigSnapshot;
@@ -75,14 +79,14 @@ export class DefaultRootConfig {
 
   private constructor(
     load: LoadConfigSourcesOptions,
-    validator: ConfigSchemaValidator,
+    validation: ConfigValidation,
     logger: ConfigLogger,
     loaded: LoadedConfig,
     secrets: ReadonlySet<string>,
     live: boolean,
   ) {
     this.#load = load;
-    this.#validator = validator;
+    this.#validation = validation;
     this.#logger = logger;
     this.#snapshot = { data: loaded.data, sources: loaded.sources };
     this.#secrets = secrets;
@@ -112,9 +116,8 @@ export class DefaultRootConfig {
 
     // Beside the packages whose schemas it holds, so a reinstall can drop it with them.
     const cache = ConfigValidatorCache.locate(cwd, load.env);
-    const schemas: ConfigSchema[] = [
-      await loadSpecSchemas(cache ? { codeCacheDir: cache.dir } : {}),
-    ];
+    // The spec's precompiled validator is imported only if a document has to be validated.
+    const schemas: ConfigSchema[] = [readSpecSchemas().schema];
     if (options.packageSchemas ?? true) {
       const collected = await collectPackageSchemas(cwd, cache ? { cacheDir: cache.dir } : {});
       schemas.push(...collected.schemas);
@@ -132,19 +135,17 @@ export class DefaultRootConfig {
           : { schema: schema as JsonObject, location: `schemas[${index}]` },
       );
     });
-    const validator = ConfigSchemaValidator.create(schemas, {
+    const validation = new ConfigValidation({
+      schemas,
       strict: options.strict ?? false,
       ...(cache ? { cache } : {}),
+      beforeCompile: () => installSpecValidator(cache?.dir),
+      // After validating, whatever the verdict: the code cache then holds what validation compiled.
+      afterValidating: saveSpecValidatorCodeCache,
     });
 
     const loaded = await loadConfigSources(load);
-    let secrets: Set<string>;
-    try {
-      secrets = validateConfig(loaded.data, validator);
-    } finally {
-      // After validating, whatever the verdict: the cache then holds what validation compiled.
-      saveSpecValidatorCodeCache();
-    }
+    const secrets = await validation.validate(loaded.data);
     logger.info(`Loaded config from ${describeSources(loaded)}`, {
       files: loaded.sources
         .filter((s) => s.name !== 'env' && !loaded.urls.includes(s.name))
@@ -155,7 +156,7 @@ export class DefaultRootConfig {
 
     const watch = options.watch ?? true;
     const live = watch || (reloadMs !== undefined && loaded.urls.length > 0);
-    const instance = new DefaultRootConfig(load, validator, logger, loaded, secrets, live);
+    const instance = new DefaultRootConfig(load, validation, logger, loaded, secrets, live);
     if (watch) {
       instance.#watch = watchFiles(
         loaded.watchedFiles,
@@ -229,7 +230,7 @@ export class DefaultRootConfig {
     let secrets: Set<string>;
     try {
       loaded = await loadConfigSources(this.#load);
-      secrets = validateConfig(loaded.data, this.#validator);
+      secrets = await this.#validation.validate(loaded.data);
     } catch (error) {
       const source = culpritOf(error) ?? trigger;
       const failure = ConfigError.create(

@@ -18,6 +18,7 @@ export {
   type ConfigSchema,
   type ConfigValidationResult,
   type ConfigVisibility,
+  type ConfigVisibilityMarks,
 } from './ConfigSchemaValidator.js';
 export {
   DefaultRootConfig,

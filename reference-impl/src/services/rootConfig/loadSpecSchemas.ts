@@ -13,8 +13,15 @@ import type { JsonObject } from './jsonValues.js';
 
 const ROOT_SCHEMA = 'app-config.schema.json';
 const require = createRequire(import.meta.url);
-let cached: Promise<ConfigSchema> | undefined;
+let read: SpecSchemas | undefined;
+let installing: Promise<void> | undefined;
 let unsavedCodeCache: CodeCachedScript | undefined;
+
+/** The spec's schemas as one {@link ConfigSchema}, and the content hash of their files. */
+export interface SpecSchemas {
+  schema: ConfigSchema;
+  hash: string;
+}
 
 /** What `generated/specConfigValidator.ts` exports. */
 interface GeneratedValidator {
@@ -28,20 +35,42 @@ type ValidatorFactory = (hooks: ConfigKeywordHooks, require: NodeJS.Require) => 
 
 /**
  * The JSON Schemas published in `@openstage/spec/schemas` (CONF-055), as one schema rooted at
- * `app-config.schema.json` with the others as its references. Read once per process.
- *
- * **Details**: when the files still have the content hash that
- * `generated/specConfigValidator.ts` was generated from, that precompiled validator is
- * installed for the returned schema, and validating against it compiles nothing. It is compiled
- * with V8's code cache in `codeCacheDir` when one is given (the first call's options count);
- * call {@link saveSpecValidatorCodeCache} once it has validated a document.
+ * `app-config.schema.json` with the others as its references, with the precompiled validator
+ * installed for it (see {@link installSpecValidator}). Read once per process.
  */
-export function loadSpecSchemas(options: { codeCacheDir?: string } = {}): Promise<ConfigSchema> {
-  cached ??= readAndRegister(options.codeCacheDir).catch((error: unknown) => {
-    cached = undefined;
+export async function loadSpecSchemas(
+  options: { codeCacheDir?: string } = {},
+): Promise<ConfigSchema> {
+  const { schema } = readSpecSchemas();
+  await installSpecValidator(options.codeCacheDir);
+  return schema;
+}
+
+/**
+ * The spec's schemas and their hash, read once per process: every call returns the same object,
+ * which is what compiled validators are kept by. Reads no validator code.
+ */
+export function readSpecSchemas(): SpecSchemas {
+  read ??= readSpecSchemaFilesNow();
+  return read;
+}
+
+/**
+ * When the spec's schema files still have the content hash that
+ * `generated/specConfigValidator.ts` was generated from, installs that precompiled validator for
+ * {@link readSpecSchemas}' schema, so that validating against it compiles nothing; otherwise
+ * the schema is compiled when first used. Runs once per process.
+ *
+ * **Details**: the validator is compiled with V8's code cache in `codeCacheDir` when one is given
+ * (the first call's directory counts); call {@link saveSpecValidatorCodeCache} once it has
+ * validated a document.
+ */
+export function installSpecValidator(codeCacheDir?: string): Promise<void> {
+  installing ??= install(codeCacheDir).catch((error: unknown) => {
+    installing = undefined;
     throw error;
   });
-  return cached;
+  return installing;
 }
 
 /**
@@ -54,31 +83,30 @@ export function saveSpecValidatorCodeCache(): void {
   unsavedCodeCache = undefined;
 }
 
-async function readAndRegister(codeCacheDir: string | undefined): Promise<ConfigSchema> {
-  // The import first: its file is read off the main thread while the schemas are read on it.
-  const [generated, { schema, hash }] = await Promise.all([
-    import('./generated/specConfigValidator.js') as Promise<GeneratedValidator>,
-    readSpecSchemaFiles(),
-  ]);
-  if (generated.SPEC_SCHEMAS_HASH === hash) {
-    const script = compileWithCodeCache(generated.SPEC_CONFIG_VALIDATOR_CODE, {
-      name: 'spec-config-validator',
-      key: generated.SPEC_CONFIG_VALIDATOR_CODE_HASH,
-      cacheDir: codeCacheDir,
-    });
-    const create = script.value as ValidatorFactory;
-    registerPrecompiledSchema(schema, (hooks) => create(hooks, require));
-    unsavedCodeCache = script;
-  }
-  return schema;
+async function install(codeCacheDir: string | undefined): Promise<void> {
+  const { schema, hash } = readSpecSchemas();
+  const generated = (await import('./generated/specConfigValidator.js')) as GeneratedValidator;
+  if (generated.SPEC_SCHEMAS_HASH !== hash) return;
+  const script = compileWithCodeCache(generated.SPEC_CONFIG_VALIDATOR_CODE, {
+    name: 'spec-config-validator',
+    key: generated.SPEC_CONFIG_VALIDATOR_CODE_HASH,
+    cacheDir: codeCacheDir,
+  });
+  const create = script.value as ValidatorFactory;
+  registerPrecompiledSchema(schema, (hooks) => create(hooks, require));
+  unsavedCodeCache = script;
 }
 
 /**
- * Reads the spec's schema files: the combined schema and the hash of the files' names and
+ * Reads the spec's schema files afresh: the combined schema and the hash of the files' names and
  * contents, which tells whether the precompiled validator still matches them.
  */
-export async function readSpecSchemaFiles(): Promise<{ schema: ConfigSchema; hash: string }> {
-  const specDir = dirname(createRequire(import.meta.url).resolve('@openstage/spec/package.json'));
+export async function readSpecSchemaFiles(): Promise<SpecSchemas> {
+  return readSpecSchemaFilesNow();
+}
+
+function readSpecSchemaFilesNow(): SpecSchemas {
+  const specDir = dirname(require.resolve('@openstage/spec/package.json'));
   const schemaDir = join(specDir, 'schemas');
   // Synchronous: 21 small files read on every start, where a round trip through the thread pool
   // per file cost several times the reading itself (issue 10).

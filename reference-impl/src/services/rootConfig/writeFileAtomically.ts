@@ -6,13 +6,17 @@ import { dirname } from 'node:path';
  * Writes `text` (or bytes) to `file` through a temporary file beside it and a rename, so that a
  * concurrent start never reads half a file; creates the folder first. Returns whether it worked:
  * the callers are caches, for which a location that cannot be written only costs the next start
- * some work.
+ * some work. `mode` sets the permissions of a new file (0o666 less the umask by default).
  */
-export function writeFileAtomically(file: string, text: string | Uint8Array): boolean {
+export function writeFileAtomically(
+  file: string,
+  text: string | Uint8Array,
+  mode?: number,
+): boolean {
   const temporary = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
   try {
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(temporary, text);
+    writeFileSync(temporary, text, mode === undefined ? {} : { mode });
     renameSync(temporary, file);
     return true;
   } catch {
