@@ -51,7 +51,7 @@ export function renderMarkdown(results: BenchResults): string {
     '## Settings',
     '',
     `- Rounds: ${settings.rounds} (wiring: ${settings.wiringRounds}), runtimes alternating A B A B`,
-    "- Lifecycle: one discarded start per runtime before the rounds (warm file-system cache; Openstage's config-schema compile cache filled)",
+    "- Lifecycle: one discarded start per runtime before the rounds (warm file-system cache; Openstage's config-schema cache filled); every process on one port, so every start reads the same configuration",
     `- Plugin counts: ${settings.pluginCounts.join(', ')}; memory at ${settings.memoryPluginCounts.join(', ')}`,
     `- HTTP: ${settings.httpPlugins} bench plugins plus the target and caller plugins, ${settings.httpConnections} connections, ${settings.httpDurationSec} s per run, autocannon in its own process`,
     `- Wiring: ${settings.wiringFeatureCounts.join(', ')} generated features`,

@@ -25,13 +25,13 @@ interface LifecycleSample {
   activeAfterStop: string[];
 }
 
-/** One backend process: start, measure, stop, and wait for it to exit by itself. */
+/** One backend process on `port`: start, measure, stop, and wait for it to exit by itself. */
 async function runOnce(
   runtime: RuntimeName,
   plugins: number,
   exitTimeoutMs: number,
+  port: number,
 ): Promise<LifecycleSample> {
-  const port = await freePort();
   const child = spawnChild({
     script: 'backendChild.js',
     args: [runtime, String(plugins), 'lifecycle', '--config', CONFIG_FILE],
@@ -77,17 +77,26 @@ function describeResources(names: string[]): string {
  */
 export async function runLifecycleScenario(settings: LifecycleSettings): Promise<ResultRow[]> {
   const samples = new Map<string, LifecycleSample[]>();
+  // One port for every process of the scenario, so that each start reads the same configuration
+  // document, as the restarts of one deployment do. The processes run one at a time, and each
+  // has exited (or been killed) before the next one listens.
+  const port = await freePort();
   // One discarded start per runtime first, so that no round pays for a cold file-system cache or
   // for filling a cache the runtime keeps between starts (Openstage compiles packages' config
   // schemas once into the backend package's node_modules/.cache); a deployed backend restarts warm.
   for (const runtime of RUNTIMES) {
-    const warmup = await runOnce(runtime, settings.pluginCounts[0] ?? 1, settings.exitTimeoutMs);
+    const warmup = await runOnce(
+      runtime,
+      settings.pluginCounts[0] ?? 1,
+      settings.exitTimeoutMs,
+      port,
+    );
     settings.log(`lifecycle warm-up ${runtime}: ready ${warmup.readyMs.toFixed(0)} ms (discarded)`);
   }
   for (let round = 1; round <= settings.rounds; round++) {
     for (const plugins of settings.pluginCounts) {
       for (const runtime of RUNTIMES) {
-        const sample = await runOnce(runtime, plugins, settings.exitTimeoutMs);
+        const sample = await runOnce(runtime, plugins, settings.exitTimeoutMs, port);
         const key = `${runtime}:${plugins}`;
         samples.set(key, [...(samples.get(key) ?? []), sample]);
         settings.log(
