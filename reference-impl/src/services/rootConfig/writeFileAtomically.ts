@@ -1,6 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { threadId } from 'node:worker_threads';
+
+// Unique among the temporary files of live writers: process, thread, and a count within them.
+// Not random bytes: the first call of crypto's generator costs a start several milliseconds.
+let written = 0;
 
 /**
  * Writes `text` (or bytes) to `file` through a temporary file beside it and a rename, so that a
@@ -13,7 +17,7 @@ export function writeFileAtomically(
   text: string | Uint8Array,
   mode?: number,
 ): boolean {
-  const temporary = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+  const temporary = `${file}.${process.pid}-${threadId}-${written++}.tmp`;
   try {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(temporary, text, mode === undefined ? {} : { mode });
