@@ -45,9 +45,9 @@ export function parseDuration(value: unknown): number | undefined {
     ) {
       return undefined;
     }
-    const total = luxonDuration().fromObject(
-      Object.fromEntries(entries) as Record<string, number>,
-    ).toMillis();
+    const total = luxonDuration()
+      .fromObject(Object.fromEntries(entries) as Record<string, number>)
+      .toMillis();
     return total >= 0 ? total : undefined;
   }
   return undefined;

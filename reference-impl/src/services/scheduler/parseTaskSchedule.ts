@@ -58,7 +58,11 @@ function readCadence(
   frequency: unknown,
   context: ScheduleContext,
 ): { cadence: TaskCadence; text: string } {
-  if (typeof frequency === 'object' && frequency !== null && !luxonDuration().isDuration(frequency)) {
+  if (
+    typeof frequency === 'object' &&
+    frequency !== null &&
+    !luxonDuration().isDuration(frequency)
+  ) {
     if ('cron' in frequency) {
       const expression = (frequency as { cron: unknown }).cron;
       if (typeof expression !== 'string') {
