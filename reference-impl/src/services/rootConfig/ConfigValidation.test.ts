@@ -107,7 +107,7 @@ describe('ConfigValidation', () => {
     expect(await passedFiles()).toEqual([]);
     const again = validation();
     const error = await failure(again.instance.validate(invalid));
-    expect(isConfigError(error) && error.details.problems).toEqual([
+    expect(isConfigError(error, 'CONF_SCHEMA_VALIDATION_FAILED') && error.problems).toEqual([
       expect.objectContaining({ path: 'vault.url' }),
     ]);
     expect(again.counts.runs).toBe(1);
