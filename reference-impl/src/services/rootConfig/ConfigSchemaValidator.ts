@@ -45,8 +45,10 @@ export interface ConfigValidationResult {
  * that a document's marks can be kept beside a digest of it (`PassedConfigCache`).
  */
 export interface ConfigVisibilityMarks {
-  visibility: Array<[pointer: string, visibilities: ConfigVisibility[]]>;
-  deepVisibility: Array<[pointer: string, visibilities: ConfigVisibility[]]>;
+  visibility: ReadonlyArray<readonly [pointer: string, visibilities: readonly ConfigVisibility[]]>;
+  deepVisibility: ReadonlyArray<
+    readonly [pointer: string, visibilities: readonly ConfigVisibility[]]
+  >;
 }
 
 const DRAFT_2020 = /^https?:\/\/json-schema\.org\/draft\/2020-12\/schema#?$/;
@@ -261,13 +263,14 @@ export class ConfigSchemaValidator {
     }
     const toEntries = (map: Map<string, Set<ConfigVisibility>>) =>
       [...map].map(([pointer, set]): [string, ConfigVisibility[]] => [pointer, [...set]]);
+    const marks: ConfigVisibilityMarks = {
+      visibility: toEntries(current.visibility),
+      deepVisibility: toEntries(current.deepVisibility),
+    };
     return {
       problems: [...problems.values()].sort(compareProblems),
-      secrets: collectMarkedSecrets(data, current.visibility, current.deepVisibility),
-      marks: {
-        visibility: toEntries(current.visibility),
-        deepVisibility: toEntries(current.deepVisibility),
-      },
+      secrets: collectMarkedSecrets(data, marks),
+      marks,
     };
   }
 }

@@ -1,13 +1,9 @@
-import { ConfigError } from './ConfigError.js';
-import {
-  ConfigSchemaValidator,
-  type ConfigSchema,
-  type ConfigVisibility,
-} from './ConfigSchemaValidator.js';
+import { ConfigSchemaValidator, type ConfigSchema } from './ConfigSchemaValidator.js';
 import type { ConfigValidatorCache } from './ConfigValidatorCache.js';
 import { collectMarkedSecrets } from './collectMarkedSecrets.js';
 import type { JsonObject } from './jsonValues.js';
 import { PassedConfigCache } from './PassedConfigCache.js';
+import { passedValidation } from './validateConfig.js';
 
 /** Options of {@link ConfigValidation}. */
 export interface ConfigValidationOptions {
@@ -47,18 +43,13 @@ export class ConfigValidation {
   async validate(data: JsonObject): Promise<Set<string>> {
     const digest = PassedConfigCache.digest(data);
     const marks = this.#passed.get(digest);
-    if (marks) {
-      return collectMarkedSecrets(data, toMap(marks.visibility), toMap(marks.deepVisibility));
-    }
+    if (marks) return collectMarkedSecrets(data, marks);
     const validator = await this.#compiled();
     let result;
     try {
-      result = validator.validate(data);
+      result = passedValidation(validator.validate(data));
     } finally {
       this.#options.afterValidating?.();
-    }
-    if (result.problems.length > 0) {
-      throw ConfigError.create('CONF_SCHEMA_VALIDATION_FAILED', { problems: result.problems });
     }
     this.#passed.set(digest, result.marks);
     return result.secrets;
@@ -76,10 +67,4 @@ export class ConfigValidation {
     });
     return this.#validator;
   }
-}
-
-function toMap(
-  entries: ReadonlyArray<[string, ConfigVisibility[]]>,
-): Map<string, Set<ConfigVisibility>> {
-  return new Map(entries.map(([pointer, visibilities]) => [pointer, new Set(visibilities)]));
 }

@@ -1,5 +1,5 @@
 import { ConfigError } from './ConfigError.js';
-import type { ConfigVisibility } from './ConfigSchemaValidator.js';
+import type { ConfigVisibilityMarks } from './ConfigSchemaValidator.js';
 import { isJsonObject, type JsonObject } from './jsonValues.js';
 import { pointerToConfigPath } from './pointerToConfigPath.js';
 
@@ -8,14 +8,10 @@ import { pointerToConfigPath } from './pointerToConfigPath.js';
  * it during validation (CONF-067). Fails with `CONF_SCHEMA_INVALID` when one path is both
  * `frontend` and `secret` (CONF-060).
  */
-export function collectMarkedSecrets(
-  data: JsonObject,
-  visibility: ReadonlyMap<string, ReadonlySet<ConfigVisibility>>,
-  deepVisibility: ReadonlyMap<string, ReadonlySet<ConfigVisibility>>,
-): Set<string> {
+export function collectMarkedSecrets(data: JsonObject, marks: ConfigVisibilityMarks): Set<string> {
   const secrets = new Set<string>();
-  for (const [pointer, set] of visibility) {
-    if (set.has('secret') && set.has('frontend')) {
+  for (const [pointer, visibilities] of marks.visibility) {
+    if (visibilities.includes('secret') && visibilities.includes('frontend')) {
       throw ConfigError.create('CONF_SCHEMA_INVALID', {
         location: 'config schemas',
         configPath: pointerToConfigPath(pointer, data),
@@ -23,11 +19,11 @@ export function collectMarkedSecrets(
       });
     }
   }
-  for (const map of [visibility, deepVisibility]) {
-    for (const [pointer, set] of map) {
+  for (const list of [marks.visibility, marks.deepVisibility]) {
+    for (const [pointer, visibilities] of list) {
       // A secret mapping or list hides every string below it: over-redacting a log line is
       // harmless, leaking a credential is not.
-      if (set.has('secret')) addStrings(valueAt(data, pointer), secrets);
+      if (visibilities.includes('secret')) addStrings(valueAt(data, pointer), secrets);
     }
   }
   return secrets;

@@ -1,5 +1,5 @@
 import { ConfigError } from './ConfigError.js';
-import type { ConfigSchemaValidator } from './ConfigSchemaValidator.js';
+import type { ConfigSchemaValidator, ConfigValidationResult } from './ConfigSchemaValidator.js';
 import type { JsonObject } from './jsonValues.js';
 
 /**
@@ -10,7 +10,12 @@ import type { JsonObject } from './jsonValues.js';
  * nor the problems quote configured values (CONF-068).
  */
 export function validateConfig(data: JsonObject, validator: ConfigSchemaValidator): Set<string> {
-  const { problems, secrets } = validator.validate(data);
+  return passedValidation(validator.validate(data)).secrets;
+}
+
+/** `result` when it found no problem; else the `CONF_SCHEMA_VALIDATION_FAILED` error listing them. */
+export function passedValidation(result: ConfigValidationResult): ConfigValidationResult {
+  const { problems } = result;
   if (problems.length > 0) throw ConfigError.create('CONF_SCHEMA_VALIDATION_FAILED', { problems });
-  return secrets;
+  return result;
 }
