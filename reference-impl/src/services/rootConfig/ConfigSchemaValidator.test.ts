@@ -291,3 +291,21 @@ describe('secrets', () => {
     expect(error.message).not.toContain('12345');
   });
 });
+
+describe('fingerprints', () => {
+  it('one per schema content and mode, the same however often asked', () => {
+    const schema: ConfigSchema = {
+      location: 'fingerprint.schema.json',
+      schema: { type: 'object', properties: { a: { type: 'string' } } },
+    };
+    const plain = ConfigSchemaValidator.fingerprint(schema, false);
+    const strict = ConfigSchemaValidator.fingerprint(schema, true);
+    expect(strict).not.toBe(plain);
+    expect(ConfigSchemaValidator.fingerprint(schema, false)).toBe(plain);
+    expect(ConfigSchemaValidator.fingerprint(schema, true)).toBe(strict);
+    // Another object with the same content has the same fingerprint; other content another one.
+    expect(ConfigSchemaValidator.fingerprint({ ...schema }, false)).toBe(plain);
+    const changed = { ...schema, schema: { type: 'object', required: ['a'] } };
+    expect(ConfigSchemaValidator.fingerprint(changed, false)).not.toBe(plain);
+  });
+});

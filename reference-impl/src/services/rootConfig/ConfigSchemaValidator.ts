@@ -144,6 +144,8 @@ const compileCache = new WeakMap<
   { plain?: ValidateFunction; strict?: ValidateFunction }
 >();
 
+const fingerprints = new WeakMap<ConfigSchema, { plain?: string; strict?: string }>();
+
 interface CompiledSchema {
   source: ConfigSchema;
   validate: ValidateFunction;
@@ -227,7 +229,14 @@ export class ConfigSchemaValidator {
    * sources with one fingerprint accept the same documents and record the same marks.
    */
   static fingerprint(source: ConfigSchema, strict: boolean): string {
-    return ConfigValidatorCache.key(source, strict, GENERATED_CODE_VERSION);
+    // Memoized: a start asks once for the passed-document record and again, on a miss, for the
+    // compiled-validator cache, and each asking serializes the whole schema.
+    const mode = strict ? 'strict' : 'plain';
+    const known = fingerprints.get(source);
+    if (known?.[mode] !== undefined) return known[mode];
+    const fingerprint = ConfigValidatorCache.key(source, strict, GENERATED_CODE_VERSION);
+    fingerprints.set(source, { ...known, [mode]: fingerprint });
+    return fingerprint;
   }
 
   /**
