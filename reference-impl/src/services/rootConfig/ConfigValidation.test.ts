@@ -141,6 +141,18 @@ describe('ConfigValidation', () => {
     );
   });
 
+  it('validates on every start, and still succeeds, when the cache cannot be written', async () => {
+    const blocked = join(dir, 'blocked');
+    await writeFile(blocked, 'a file where the cache folder would be');
+    cache = new ConfigValidatorCache(join(blocked, 'cache'));
+    const first = validation();
+    const secrets = await first.instance.validate(VALID);
+    expect(secrets).toContain('s3cr3t-token');
+    const second = validation();
+    expect(await second.instance.validate(VALID)).toEqual(secrets);
+    expect(second.counts).toEqual({ compiles: 1, runs: 1 });
+  });
+
   it('keeps no configured value on disk, in a file only its owner can read', async () => {
     await validation().instance.validate(VALID);
     const [file] = await passedFiles();
