@@ -38,11 +38,9 @@ type ValidatorFactory = (hooks: ConfigKeywordHooks, require: NodeJS.Require) => 
  * `app-config.schema.json` with the others as its references, with the precompiled validator
  * installed for it (see {@link installSpecValidator}). Read once per process.
  */
-export async function loadSpecSchemas(
-  options: { codeCacheDir?: string } = {},
-): Promise<ConfigSchema> {
+export async function loadSpecSchemas(): Promise<ConfigSchema> {
   const { schema } = readSpecSchemas();
-  await installSpecValidator(options.codeCacheDir);
+  await installSpecValidator();
   return schema;
 }
 
