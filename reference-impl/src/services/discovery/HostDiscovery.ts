@@ -1,4 +1,3 @@
-import { resolveSrv } from 'node:dns/promises';
 import type { Config, DiscoveryService, LoggerService } from '@openstage/spec';
 import { fillTemplate, stripTrailingSlashes, type DiscoveryTarget } from './DiscoveryTarget.js';
 import { DiscoveryError } from './discoveryErrors.js';
@@ -10,6 +9,13 @@ import {
 } from './readDiscoverySettings.js';
 import { boundPortOf } from '../../backend/boundListenPort.js';
 import { resolveSrvTarget, type SrvResolver } from './resolveSrvTarget.js';
+
+/**
+ * The system's SRV lookup. `node:dns` is imported on the first lookup: loading it starts the
+ * c-ares resolver, which a backend without `srv+` discovery targets never uses (issue 10).
+ */
+const systemResolveSrv: SrvResolver = async (name) =>
+  (await import('node:dns/promises')).resolveSrv(name);
 
 /** Options of {@link HostDiscovery.fromConfig}. */
 export interface HostDiscoveryOptions {
@@ -49,7 +55,7 @@ export class HostDiscovery implements DiscoveryService {
     const env = options.env ?? process.env;
     const discovery = new HostDiscovery(
       readDiscoverySettings(config, defaultEndpoints),
-      options.resolveSrv ?? resolveSrv,
+      options.resolveSrv ?? systemResolveSrv,
       options.boundPort ?? (() => boundPortOf(config)),
     );
     warnAboutLocalhost(discovery.#settings, env, logger);

@@ -1,9 +1,14 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import { threadId } from 'node:worker_threads';
+import type * as WorkerThreads from 'node:worker_threads';
 
 // Unique among the temporary files of live writers: process, thread, and a count within them.
 // Not random bytes: the first call of crypto's generator costs a start several milliseconds.
+// `node:worker_threads` is required on the first write, which a start with every cache warm never
+// makes (issue 10).
+const require = createRequire(import.meta.url);
+let threadId: number | undefined;
 let written = 0;
 
 /**
@@ -17,6 +22,7 @@ export function writeFileAtomically(
   text: string | Uint8Array,
   mode?: number,
 ): boolean {
+  threadId ??= (require('node:worker_threads') as typeof WorkerThreads).threadId;
   const temporary = `${file}.${process.pid}-${threadId}-${written++}.tmp`;
   try {
     mkdirSync(dirname(file), { recursive: true });

@@ -1,5 +1,6 @@
+import { createRequire } from 'node:module';
 import type { LoggerService } from '@openstage/spec';
-import cors from 'cors';
+import type Cors from 'cors';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { ConfigReader } from './ConfigReader.js';
 import { createCompressionMiddleware } from './createCompressionMiddleware.js';
@@ -10,6 +11,9 @@ import { createRequestLogger } from './createRequestLogger.js';
 import { createSecurityHeadersMiddleware } from './createSecurityHeadersMiddleware.js';
 import { readCorsOptions } from './readCorsOptions.js';
 import { readSecurityHeaders } from './readSecurityHeaders.js';
+
+// `cors` is required when `backend.cors` is configured, not by every backend (issue 10).
+const require = createRequire(import.meta.url);
 
 /** What a piece turned off by configuration returns; the default pipeline leaves it out. */
 export const passThrough: RequestHandler = (_req, _res, next) => next();
@@ -56,7 +60,7 @@ export class MiddlewareFactory {
 
   /** CORS from `backend.cors`; a pass-through when it is unset (RHTTP-054 to RHTTP-058). */
   cors(): RequestHandler {
-    return this.#cors === undefined ? passThrough : cors(this.#cors);
+    return this.#cors === undefined ? passThrough : (require('cors') as typeof Cors)(this.#cors);
   }
 
   /** Response compression (RHTTP-059). */

@@ -1,5 +1,6 @@
 import * as http from 'node:http';
-import * as https from 'node:https';
+import type * as Https from 'node:https';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import type { RequestListener } from 'node:http';
 import { createMessageConstructors, type MessagePrototypes } from './createMessageConstructors.js';
@@ -26,6 +27,10 @@ export interface ManagedHttpServer {
 /** How often, while stopping, connections that became idle are closed. */
 const IDLE_SWEEP_MS = 50;
 
+// `node:https` loads TLS, a sizeable part of Node, which a backend served over plain HTTP (the
+// default) never uses: it is required only when `backend.https` is configured (issue 10).
+const require = createRequire(import.meta.url);
+
 /**
  * Creates the backend's server: HTTPS when `tls` is given, plain HTTP otherwise (RHTTP-024,
  * RHTTP-029), with the `backend.server` options applied (RHTTP-032 to RHTTP-034).
@@ -45,7 +50,7 @@ export function createHttpServer(options: {
   const constructors =
     (options.messagePrototypes && createMessageConstructors(options.messagePrototypes)) ?? {};
   const server: http.Server = options.tls
-    ? https.createServer(
+    ? (require('node:https') as typeof Https).createServer(
         { ...constructors, cert: options.tls.cert, key: options.tls.key },
         listener,
       )
