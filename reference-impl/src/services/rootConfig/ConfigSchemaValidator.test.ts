@@ -1,11 +1,12 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { ConfigReader } from './ConfigReader.js';
 import { isConfigError } from './ConfigError.js';
 import { ConfigSchemaValidator, type ConfigSchema } from './ConfigSchemaValidator.js';
 import { collectSecrets } from './collectSecrets.js';
 import type { JsonObject } from './jsonValues.js';
 import { loadProductionConfig, PRODUCTION_ENV } from './fixtures/productionConfig.js';
-import { loadSpecSchemas } from './loadSpecSchemas.js';
+import { loadSpecSchemas, readSpecSchemaFiles, readSpecSchemas } from './loadSpecSchemas.js';
 import { validateConfig } from './validateConfig.js';
 
 let spec: ConfigSchema;
@@ -307,5 +308,38 @@ describe('fingerprints', () => {
     expect(ConfigSchemaValidator.fingerprint({ ...schema }, false)).toBe(plain);
     const changed = { ...schema, schema: { type: 'object', required: ['a'] } };
     expect(ConfigSchemaValidator.fingerprint(changed, false)).not.toBe(plain);
+  });
+
+  it('stand on the digest of a schema that has one, without reading the schema', () => {
+    const unparsed = (digest: string): ConfigSchema => ({
+      location: 'lazy.schema.json',
+      get schema(): JsonObject {
+        throw new Error('the schema was read');
+      },
+      digest,
+    });
+    const first = ConfigSchemaValidator.fingerprint(unparsed('d1'), false);
+    expect(ConfigSchemaValidator.fingerprint(unparsed('d1'), false)).toBe(first);
+    expect(ConfigSchemaValidator.fingerprint(unparsed('d1'), true)).not.toBe(first);
+    expect(ConfigSchemaValidator.fingerprint(unparsed('d2'), false)).not.toBe(first);
+  });
+
+  it("of the spec's schemas use their content hash; the files are parsed on first use", async () => {
+    const { schema, hash } = await readSpecSchemaFiles();
+    expect(schema.digest).toBe(hash);
+    expect(readSpecSchemas().schema.digest).toBe(hash);
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      ConfigSchemaValidator.fingerprint(schema, true);
+      expect(parse).not.toHaveBeenCalled();
+      const root = schema.schema;
+      expect(parse).toHaveBeenCalled();
+      const onDisk = JSON.parse(readFileSync(schema.location, 'utf8')) as JsonObject;
+      expect(root).toEqual(onDisk);
+      expect(schema.references?.length).toBeGreaterThan(0);
+      expect(schema.schema).toBe(root);
+    } finally {
+      parse.mockRestore();
+    }
   });
 });

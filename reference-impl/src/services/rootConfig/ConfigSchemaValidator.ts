@@ -24,6 +24,14 @@ export interface ConfigSchema {
   packageName?: string;
   /** Further schemas that `schema` refers to by `$id`, compiled alongside it. */
   references?: JsonObject[];
+  /**
+   * A hash of `schema` and `references` that whoever built this object vouches for, such as a
+   * hash of the files they are parsed from. When present, fingerprints
+   * ({@link ConfigSchemaValidator.fingerprint}) use it instead of serializing the schema, so a
+   * schema that nothing has to validate against need not be parsed: `schema` and `references`
+   * may then be getters that parse on first use.
+   */
+  digest?: string;
 }
 
 /** A visibility that a schema gives to a path of the configuration. */
@@ -224,8 +232,8 @@ export class ConfigSchemaValidator {
   }
 
   /**
-   * A hash of everything that decides how `source` validates in this mode: the schema, its
-   * references, the versions of ajv and ajv-formats and of this validator's keyword code. Two
+   * A hash of everything that decides how `source` validates in this mode: the schema and its
+   * references (or the `digest` that stands for them), the versions of ajv and ajv-formats and of this validator's keyword code. Two
    * sources with one fingerprint accept the same documents and record the same marks.
    */
   static fingerprint(source: ConfigSchema, strict: boolean): string {

@@ -54,8 +54,8 @@ export class ConfigValidatorCache {
   }
 
   /**
-   * The name of `source`'s compiled validator: a hash of the schema, its references, the mode,
-   * the versions of ajv and ajv-formats, and `codeVersion`, the version of the keyword code
+   * The name of `source`'s compiled validator: a hash of the schema and its references (or of
+   * its `digest`, which stands for both without parsing them), the mode, the versions of ajv and ajv-formats, and `codeVersion`, the version of the keyword code
    * that `ConfigSchemaValidator` generates.
    */
   static key(source: ConfigSchema, strict: boolean, codeVersion: number): string {
@@ -65,8 +65,9 @@ export class ConfigValidatorCache {
           codeVersion,
           dependencyVersions(),
           strict,
-          source.schema,
-          source.references ?? [],
+          ...(source.digest === undefined
+            ? [source.schema, source.references ?? []]
+            : [{ digest: source.digest }]),
         ]),
       )
       .digest('hex');

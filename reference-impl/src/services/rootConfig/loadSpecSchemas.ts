@@ -46,7 +46,9 @@ export async function loadSpecSchemas(): Promise<ConfigSchema> {
 
 /**
  * The spec's schemas and their hash, read once per process: every call returns the same object,
- * which is what compiled validators are kept by. Reads no validator code.
+ * which is what compiled validators are kept by. Reads no validator code, and parses the schema
+ * files only when `schema.schema` or `schema.references` is first read; until then the schema
+ * is known by its `digest`, the content hash.
  */
 export function readSpecSchemas(): SpecSchemas {
   read ??= readSpecSchemaFilesNow();
@@ -111,23 +113,45 @@ function readSpecSchemaFilesNow(): SpecSchemas {
   const files = readdirSync(schemaDir)
     .filter((file) => file.endsWith('.schema.json'))
     .sort();
-  const texts = files.map((file) => readFileSync(join(schemaDir, file), 'utf8'));
+  const rootIndex = files.indexOf(ROOT_SCHEMA);
+  if (rootIndex === -1) {
+    throw new Error(`${join(schemaDir, ROOT_SCHEMA)} is missing from @openstage/spec`);
+  }
+  // Bytes, hashed as they are: the hash is all that a start whose configuration passed before
+  // needs, so the files are parsed only when something validates against them (issue 10).
+  const contents = files.map((file) => readFileSync(join(schemaDir, file)));
   const digest = createHash('sha256');
-  const schemas = new Map<string, JsonObject>();
   files.forEach((file, index) => {
-    const text = texts[index] ?? '';
-    digest.update(`${file}\u0000${text}\u0000`);
-    schemas.set(file, JSON.parse(text) as JsonObject);
+    digest
+      .update(`${file}\u0000`)
+      .update(contents[index] ?? '')
+      .update('\u0000');
   });
-  const root = schemas.get(ROOT_SCHEMA);
-  if (!root) throw new Error(`${join(schemaDir, ROOT_SCHEMA)} is missing from @openstage/spec`);
-  schemas.delete(ROOT_SCHEMA);
+  const hash = digest.digest('hex');
+  let parsed: { root: JsonObject; references: JsonObject[] } | undefined;
+  const parse = (): { root: JsonObject; references: JsonObject[] } => {
+    if (!parsed) {
+      const decoder = new TextDecoder();
+      const schemas = contents.map((bytes) => JSON.parse(decoder.decode(bytes)) as JsonObject);
+      parsed = {
+        root: schemas[rootIndex] ?? {},
+        references: schemas.filter((_, index) => index !== rootIndex),
+      };
+      contents.length = 0;
+    }
+    return parsed;
+  };
   return {
     schema: {
-      schema: root,
+      get schema() {
+        return parse().root;
+      },
+      get references() {
+        return parse().references;
+      },
       location: join(schemaDir, ROOT_SCHEMA),
-      references: [...schemas.values()],
+      digest: hash,
     },
-    hash: digest.digest('hex'),
+    hash,
   };
 }
