@@ -233,8 +233,9 @@ export class ConfigSchemaValidator {
 
   /**
    * A hash of everything that decides how `source` validates in this mode: the schema and its
-   * references (or the `digest` that stands for them), the versions of ajv and ajv-formats and of this validator's keyword code. Two
-   * sources with one fingerprint accept the same documents and record the same marks.
+   * references (or the `digest` that stands for them), the versions of ajv and ajv-formats and
+   * of this validator's keyword code. Two sources with one fingerprint accept the same
+   * documents and record the same marks.
    */
   static fingerprint(source: ConfigSchema, strict: boolean): string {
     // Memoized: a start asks once for the passed-document record and again, on a miss, for the

@@ -55,8 +55,9 @@ export class ConfigValidatorCache {
 
   /**
    * The name of `source`'s compiled validator: a hash of the schema and its references (or of
-   * its `digest`, which stands for both without parsing them), the mode, the versions of ajv and ajv-formats, and `codeVersion`, the version of the keyword code
-   * that `ConfigSchemaValidator` generates.
+   * its `digest`, which stands for both without parsing them), the mode, the versions of ajv
+   * and ajv-formats, and `codeVersion`, the version of the keyword code that
+   * `ConfigSchemaValidator` generates.
    */
   static key(source: ConfigSchema, strict: boolean, codeVersion: number): string {
     return createHash('sha256')
