@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { ValidateFunction } from 'ajv';
@@ -9,7 +7,7 @@ import {
   type ConfigSchema,
 } from './ConfigSchemaValidator.js';
 import { compileWithCodeCache, type CodeCachedScript } from './compileWithCodeCache.js';
-import type { JsonObject } from './jsonValues.js';
+import { readSchemaFolder, type SchemaFolder } from './readSchemaFolder.js';
 
 const ROOT_SCHEMA = 'app-config.schema.json';
 const require = createRequire(import.meta.url);
@@ -18,10 +16,7 @@ let installing: Promise<void> | undefined;
 let unsavedCodeCache: CodeCachedScript | undefined;
 
 /** The spec's schemas as one {@link ConfigSchema}, and the content hash of their files. */
-export interface SpecSchemas {
-  schema: ConfigSchema;
-  hash: string;
-}
+export type SpecSchemas = SchemaFolder;
 
 /** What `generated/specConfigValidator.ts` exports. */
 interface GeneratedValidator {
@@ -107,51 +102,5 @@ export async function readSpecSchemaFiles(): Promise<SpecSchemas> {
 
 function readSpecSchemaFilesNow(): SpecSchemas {
   const specDir = dirname(require.resolve('@openstage/spec/package.json'));
-  const schemaDir = join(specDir, 'schemas');
-  // Synchronous: 21 small files read on every start, where a round trip through the thread pool
-  // per file cost several times the reading itself (issue 10).
-  const files = readdirSync(schemaDir)
-    .filter((file) => file.endsWith('.schema.json'))
-    .sort();
-  const rootIndex = files.indexOf(ROOT_SCHEMA);
-  if (rootIndex === -1) {
-    throw new Error(`${join(schemaDir, ROOT_SCHEMA)} is missing from @openstage/spec`);
-  }
-  // Bytes, hashed as they are: the hash is all that a start whose configuration passed before
-  // needs, so the files are parsed only when something validates against them (issue 10).
-  const contents = files.map((file) => readFileSync(join(schemaDir, file)));
-  const digest = createHash('sha256');
-  files.forEach((file, index) => {
-    digest
-      .update(`${file}\u0000`)
-      .update(contents[index] ?? '')
-      .update('\u0000');
-  });
-  const hash = digest.digest('hex');
-  let parsed: { root: JsonObject; references: JsonObject[] } | undefined;
-  const parse = (): { root: JsonObject; references: JsonObject[] } => {
-    if (!parsed) {
-      const decoder = new TextDecoder();
-      const schemas = contents.map((bytes) => JSON.parse(decoder.decode(bytes)) as JsonObject);
-      parsed = {
-        root: schemas[rootIndex] ?? {},
-        references: schemas.filter((_, index) => index !== rootIndex),
-      };
-      contents.length = 0;
-    }
-    return parsed;
-  };
-  return {
-    schema: {
-      get schema() {
-        return parse().root;
-      },
-      get references() {
-        return parse().references;
-      },
-      location: join(schemaDir, ROOT_SCHEMA),
-      digest: hash,
-    },
-    hash,
-  };
+  return readSchemaFolder(join(specDir, 'schemas'), ROOT_SCHEMA, '@openstage/spec');
 }
