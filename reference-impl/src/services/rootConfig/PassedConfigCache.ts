@@ -7,7 +7,7 @@ import {
   type ConfigVisibility,
   type ConfigVisibilityMarks,
 } from './ConfigSchemaValidator.js';
-import type { JsonObject } from './jsonValues.js';
+import { isJsonObject, type JsonObject } from './jsonValues.js';
 import { writeFileAtomically } from './writeFileAtomically.js';
 
 // Part of every file name: bump it when the marks that validation records change for the same
@@ -89,14 +89,13 @@ export class PassedConfigCache {
 }
 
 function isPassedDocument(value: unknown): value is PassedDocument {
-  if (typeof value !== 'object' || value === null) return false;
-  const { digest, marks } = value as Partial<PassedDocument>;
+  if (!isJsonObject(value)) return false;
+  const { digest, marks } = value;
   return (
     typeof digest === 'string' &&
-    typeof marks === 'object' &&
-    marks !== null &&
-    isMarkList(marks.visibility) &&
-    isMarkList(marks.deepVisibility)
+    isJsonObject(marks) &&
+    isMarkList(marks['visibility']) &&
+    isMarkList(marks['deepVisibility'])
   );
 }
 
