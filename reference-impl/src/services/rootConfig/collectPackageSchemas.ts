@@ -1,10 +1,10 @@
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { ConfigError } from './ConfigError.js';
 import type { ConfigSchema } from './ConfigSchemaValidator.js';
 import { isJsonObject, type JsonObject } from './jsonValues.js';
 import { entryState, PackageSchemaWalkCache } from './PackageSchemaWalkCache.js';
+import { readSchemaFile } from './readSchemaFile.js';
 
 // Only what the backend can load at run time: devDependencies are build and test tools, and
 // walking them (and the rest of the workspace) made schema collection dominate startup (CONF-074).
@@ -89,7 +89,7 @@ export async function collectPackageSchemas(
   }
   // Sorted so that the order of problems and schemas does not depend on the order of the walk.
   found.sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
-  for (const { dir, manifest } of found) await addSchema(dir, manifest, result, witness);
+  for (const { dir, manifest } of found) addSchema(dir, manifest, result, witness);
   cache?.write(result, witnesses);
   return result;
 }
@@ -103,12 +103,12 @@ export function findPackageDir(cwd: string): string | undefined {
   return new PackageTree().findPackageDir(cwd);
 }
 
-async function addSchema(
+function addSchema(
   dir: string,
   manifest: Manifest,
   result: CollectedPackageSchemas,
   witness: Witness | undefined,
-): Promise<void> {
+): void {
   const declared = manifest.configSchema;
   if (declared === undefined) return;
   const packageName = manifest.name ?? dir;
@@ -136,25 +136,8 @@ async function addSchema(
       reason: 'a configSchema path must end in .json or .d.ts',
     });
   }
-  let schema: unknown;
   witness?.(location);
-  try {
-    schema = JSON.parse(await readFile(location, 'utf8'));
-  } catch (error) {
-    throw ConfigError.create(
-      'CONF_SCHEMA_INVALID',
-      { location, packageName, reason: `cannot be read as JSON: ${(error as Error).message}` },
-      { cause: error },
-    );
-  }
-  if (!isJsonObject(schema)) {
-    throw ConfigError.create('CONF_SCHEMA_INVALID', {
-      location,
-      packageName,
-      reason: 'the schema must be a JSON object',
-    });
-  }
-  result.schemas.push({ schema, location, packageName });
+  result.schemas.push({ schema: readSchemaFile(location, packageName), location, packageName });
 }
 
 /**

@@ -3,7 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError } from './ConfigError.js';
 import type { ConfigSchema } from './ConfigSchemaValidator.js';
-import { isJsonObject, type JsonObject } from './jsonValues.js';
+import type { JsonObject } from './jsonValues.js';
+import { readSchemaFile } from './readSchemaFile.js';
 
 /** A folder of schema files as one {@link ConfigSchema}, and the content hash of the files. */
 export interface SchemaFolder {
@@ -53,8 +54,9 @@ export function readSchemaFolder(
   let parsed: { root: JsonObject; references: JsonObject[] } | undefined;
   const parse = (): { root: JsonObject; references: JsonObject[] } => {
     if (parsed) return parsed;
+    const decoder = new TextDecoder();
     const schemas = files.map((file, index) =>
-      parseSchemaFile(join(folder, file), contents[index]),
+      readSchemaFile(join(folder, file), packageName, () => decoder.decode(contents[index])),
     );
     const [root] = schemas.splice(rootIndex, 1);
     // `root` is there: `rootIndex` came from the same list.
@@ -75,25 +77,4 @@ export function readSchemaFolder(
     },
     hash,
   };
-
-  function parseSchemaFile(location: string, bytes: Uint8Array | undefined): JsonObject {
-    let schema: unknown;
-    try {
-      schema = JSON.parse(new TextDecoder().decode(bytes));
-    } catch (error) {
-      throw ConfigError.create(
-        'CONF_SCHEMA_INVALID',
-        { location, packageName, reason: `cannot be read as JSON: ${(error as Error).message}` },
-        { cause: error },
-      );
-    }
-    if (!isJsonObject(schema)) {
-      throw ConfigError.create('CONF_SCHEMA_INVALID', {
-        location,
-        packageName,
-        reason: 'the schema must be a JSON object',
-      });
-    }
-    return schema;
-  }
 }
